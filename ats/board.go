@@ -1,0 +1,74 @@
+// Package ats is the boundary between jobsync and the job boards: the Board
+// interface every adapter implements, the posting as a board holds it
+// (Remote), the ownership marker, the plan (desired versus current) and the
+// engine that applies a plan.
+package ats
+
+import (
+	"context"
+	"errors"
+
+	"github.com/jobsync/jobsync/posting"
+)
+
+// Board is one job board. Adapters implement it; the engine is its only
+// caller. The contract, enforced by ats/atstest:
+//
+//   - Name returns the board's configured name.
+//   - List returns every posting the board holds that the credentials can see,
+//     open or closed, owned or not, in as few calls as the API allows. A posting
+//     is Owned only if it carries jobsync's marker; an owned Remote has Key and
+//     Hash from the marker and Drifted set when its content no longer matches
+//     what jobsync last wrote.
+//   - Create publishes p as a new, live posting that carries the marker for
+//     p.Key and p.Hash, and returns it as List would. It must not be retried
+//     blindly: after any error the engine looks the key up before trying again.
+//   - Update replaces the content of the owned posting id with p, rewrites the
+//     marker, and makes the posting live again if it was closed.
+//   - Close takes the posting id off the board, reversibly where the board
+//     allows (unpublish rather than delete). Closing a closed posting is not an
+//     error.
+//   - Update and Close of an id the board does not hold return an error that
+//     wraps ErrNotFound.
+//
+// Adapters never see a dry-run flag: a dry run never reaches a Board's writes.
+type Board interface {
+	Name() string
+	List(ctx context.Context) ([]Remote, error)
+	Create(ctx context.Context, p posting.Posting) (Remote, error)
+	Update(ctx context.Context, id string, p posting.Posting) (Remote, error)
+	Close(ctx context.Context, id string) error
+}
+
+// Concurrent is an optional capability: a board that can take more than one
+// write at a time says how many. Boards without it get one writer.
+type Concurrent interface {
+	MaxConcurrency() int
+}
+
+// Finder is an optional capability: a board that can look one key up more
+// cheaply than a full List. The engine uses it after a failed create.
+type Finder interface {
+	Find(ctx context.Context, key string) ([]Remote, error)
+}
+
+// Remote is a posting as a board holds it. Body is the posting's text as the
+// board shows it (HTML reduced to text by the adapter, see HTMLText), for diffs.
+type Remote struct {
+	ID         string   `json:"id"`
+	Title      string   `json:"title"`
+	Locations  []string `json:"locations,omitempty"`
+	Department string   `json:"department,omitempty"`
+	Body       string   `json:"body,omitempty"`
+	URL        string   `json:"url,omitempty"`
+	Open       bool     `json:"open"`
+
+	Owned   bool   `json:"owned"`
+	Key     string `json:"key,omitempty"`  // from the marker
+	Hash    string `json:"hash,omitempty"` // from the marker: the posting hash jobsync last wrote
+	Drifted bool   `json:"drifted,omitempty"`
+}
+
+// ErrNotFound is wrapped by every adapter error for an id the board does not
+// hold.
+var ErrNotFound = errors.New("not found")

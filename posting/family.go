@@ -1,0 +1,58 @@
+// Package posting is jobsync's domain: a job family as a handbook page
+// describes it, the openings a company advertises, and the postings composed
+// from the two. It is pure: no I/O, no logging, no clock.
+package posting
+
+// Family is one handbook page parsed: a job family with its base posting,
+// its levels and its specialties. Text fields hold markdown; list fields hold
+// one markdown item each.
+type Family struct {
+	Key         string         `json:"key"`         // slug of Title: "product-manager"
+	Title       string         `json:"title"`       // front matter title, else the first heading
+	Description string         `json:"description"` // front matter description
+	Source      string         `json:"source"`      // the file path or URL it was read from
+	BaseURL     string         `json:"base_url,omitempty"`
+	FrontMatter map[string]any `json:"front_matter,omitempty"`
+
+	Role                 string   `json:"role"`                  // the role / intro section
+	Responsibilities     []string `json:"responsibilities"`      // family-wide responsibilities
+	ResponsibilitiesText string   `json:"responsibilities_text"` // prose of that section, beside its lists
+	BaseRequirements     []string `json:"base_requirements"`
+	PerformanceIndicator string   `json:"performance_indicator,omitempty"`
+
+	Levels      []Level     `json:"levels"`
+	Specialties []Specialty `json:"specialties"`
+	Warnings    []Warning   `json:"warnings"`
+}
+
+// Level is a section of a page that states a job grade.
+type Level struct {
+	Key              string   `json:"key"`     // slug of Title
+	Heading          string   `json:"heading"` // the heading as written: "Intermediate Product Manager"
+	Title            string   `json:"title"`   // the title the grade sentence names: "Product Manager"
+	Grade            Grade    `json:"grade"`
+	Description      string   `json:"description"` // the level's prose
+	Requirements     []string `json:"requirements"`
+	Responsibilities []string `json:"responsibilities"`
+	Line             int      `json:"line"` // line of the level's heading in the page
+}
+
+// Specialty is a section under a page's Specialties heading.
+type Specialty struct {
+	Key              string   `json:"key"` // slug of Name
+	Name             string   `json:"name"`
+	Description      string   `json:"description"`
+	Requirements     []string `json:"requirements"`
+	Responsibilities []string `json:"responsibilities"`
+	Line             int      `json:"line"`
+}
+
+// Grade is a job grade as the handbook states it: 7, 8, 9.5.
+type Grade float64
+
+// Warning is an oddity found in a page and repaired or skipped. Line is
+// 1-based and counts from the top of the file, front matter included.
+type Warning struct {
+	Line    int    `json:"line"`
+	Message string `json:"message"`
+}

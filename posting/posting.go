@@ -1,0 +1,75 @@
+package posting
+
+// Opening is a role a company advertises: which family, level and specialty,
+// where, and for how much. Level and Specialty take a title, name or key, or
+// "*" for every one.
+type Opening struct {
+	Family         string   `json:"family"`
+	Level          string   `json:"level"`
+	Specialty      string   `json:"specialty,omitempty"`
+	Locations      []string `json:"locations,omitempty"`
+	Department     string   `json:"department,omitempty"`
+	EmploymentType string   `json:"employment_type,omitempty"` // "Full-time", "Contract", …
+	Workplace      string   `json:"workplace,omitempty"`       // "remote", "hybrid", "onsite"
+	Pay            *Pay     `json:"pay,omitempty"`
+	Boards         []string `json:"boards,omitempty"` // board names; empty means every board
+}
+
+// Pay is a pay range for an opening.
+type Pay struct {
+	Min      int64  `json:"min"`
+	Max      int64  `json:"max"`
+	Currency string `json:"currency"`           // ISO 4217: "USD"
+	Interval string `json:"interval,omitempty"` // "year" (default), "month", "hour"
+}
+
+// Posting is one job advertisement, composed from a family and an opening,
+// ready to publish. Key identifies it on every board; Hash changes whenever
+// anything that is published changes.
+type Posting struct {
+	Key       string `json:"key"` // "product-manager/senior-product-manager/verify-ci"
+	Title     string `json:"title"`
+	Family    string `json:"family"`              // family key
+	Level     string `json:"level"`               // level key
+	Specialty string `json:"specialty,omitempty"` // specialty key
+	Grade     Grade  `json:"grade"`
+
+	Locations      []string `json:"locations,omitempty"`
+	Department     string   `json:"department,omitempty"`
+	EmploymentType string   `json:"employment_type,omitempty"`
+	Workplace      string   `json:"workplace,omitempty"`
+	Pay            *Pay     `json:"pay,omitempty"`
+	Boards         []string `json:"boards,omitempty"`
+
+	// Sections is the body in order, for boards with structured content
+	// (Lever's lists); Markdown and HTML are the same body rendered whole.
+	Sections []Section `json:"sections"`
+	Markdown string    `json:"markdown"`
+	HTML     string    `json:"html"`
+
+	SourceURL string `json:"source_url,omitempty"`
+	Hash      string `json:"hash"`
+}
+
+// Section is one part of a posting's body: a heading, prose, and list items,
+// all markdown.
+type Section struct {
+	Kind    SectionKind `json:"kind"`
+	Heading string      `json:"heading"`
+	Text    string      `json:"text,omitempty"`
+	Items   []string    `json:"items,omitempty"`
+}
+
+// SectionKind says what a section holds, so that boards with structured
+// fields can place it.
+type SectionKind string
+
+// The section kinds, in the order a posting shows them.
+const (
+	SectionAbout            SectionKind = "about"
+	SectionSpecialty        SectionKind = "specialty"
+	SectionResponsibilities SectionKind = "responsibilities"
+	SectionRequirements     SectionKind = "requirements"
+	SectionLevel            SectionKind = "level"
+	SectionDetails          SectionKind = "details" // grade, location, pay
+)
