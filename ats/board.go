@@ -52,6 +52,13 @@ type Finder interface {
 	Find(ctx context.Context, key string) ([]Remote, error)
 }
 
+// Locker is an optional capability: a board that two syncs must not write at
+// once (a local folder). The engine holds the lock from before List until its
+// last write.
+type Locker interface {
+	Lock(ctx context.Context) (unlock func() error, err error)
+}
+
 // Remote is a posting as a board holds it. Body is the posting's text as the
 // board shows it (HTML reduced to text by the adapter, see HTMLText), for diffs.
 type Remote struct {
