@@ -1,0 +1,108 @@
+package ats
+
+import (
+	"context"
+	"net/http"
+	"strconv"
+	"sync"
+	"time"
+
+	"golang.org/x/time/rate"
+)
+
+// noHeaderPause is how long the gate holds every request after a 429 that
+// names no wait (Lever sends bare 429s): long enough for a token bucket to
+// refill a little, short next to a retry's own backoff.
+const noHeaderPause = 500 * time.Millisecond
+
+// gate is the transport under every retry attempt. It keeps one view of the
+// board's rate limit for all of a board's workers: it holds requests while a
+// 429's Retry-After runs, and spends the window's remaining budget without
+// overshooting it, counting requests in flight against what the last response
+// said was left.
+type gate struct {
+	next    http.RoundTripper
+	limiter *rate.Limiter
+	now     func() time.Time
+
+	mu        sync.Mutex
+	until     time.Time // no request before this
+	remaining int       // budget left in the window, when known
+	known     bool
+	reset     time.Time // when the window's budget refills
+	inFlight  int
+}
+
+func (g *gate) RoundTrip(req *http.Request) (*http.Response, error) {
+	ctx := req.Context()
+	if err := g.wait(ctx); err != nil {
+		return nil, err
+	}
+	if g.limiter != nil {
+		if err := g.limiter.Wait(ctx); err != nil {
+			g.done(nil)
+			return nil, err
+		}
+	}
+	resp, err := g.next.RoundTrip(req)
+	g.done(resp)
+	return resp, err
+}
+
+// wait blocks until a request may go out, then counts it in flight.
+func (g *gate) wait(ctx context.Context) error {
+	for {
+		g.mu.Lock()
+		now := g.now()
+		var d time.Duration
+		switch {
+		case now.Before(g.until):
+			d = g.until.Sub(now)
+		case g.known && now.Before(g.reset) && g.remaining-g.inFlight <= 0:
+			d = g.reset.Sub(now) + 50*time.Millisecond // the reset is whole seconds; don't race it
+		default:
+			if g.known && !now.Before(g.reset) {
+				g.known = false // a new window: the next response tells its budget
+			}
+			g.inFlight++
+			g.mu.Unlock()
+			return nil
+		}
+		g.mu.Unlock()
+		t := time.NewTimer(d)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return ctx.Err()
+		case <-t.C:
+		}
+	}
+}
+
+// done records a finished request and what its response says of the limit.
+func (g *gate) done(resp *http.Response) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.inFlight--
+	if resp == nil {
+		return
+	}
+	now := g.now()
+	if rem, err := strconv.Atoi(resp.Header.Get("X-RateLimit-Remaining")); err == nil {
+		if reset, ok := rateLimitReset(resp); ok {
+			// The response counted the requests sent before it; those still in
+			// flight may or may not be in it, so count them again: it errs on
+			// the side of a 429 never happening.
+			g.remaining, g.reset, g.known = rem, reset, true
+		}
+	}
+	if resp.StatusCode == http.StatusTooManyRequests {
+		d, ok := serverWait(resp, now)
+		if !ok {
+			d = noHeaderPause
+		}
+		if until := now.Add(d); until.After(g.until) {
+			g.until = until
+		}
+	}
+}
