@@ -24,7 +24,8 @@ func HTMLText(s string) string {
 			return tidyLines(b.String())
 		case html.TextToken:
 			if skip == 0 {
-				b.Write(z.Text())
+				// White space in HTML text folds to a space; only tags break lines.
+				b.WriteString(strings.ReplaceAll(string(z.Text()), "\n", " "))
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, _ := z.TagName()
