@@ -92,8 +92,13 @@ func (g *gate) done(resp *http.Response) {
 		if reset, ok := rateLimitReset(resp); ok {
 			// The response counted the requests sent before it; those still in
 			// flight may or may not be in it, so count them again: it errs on
-			// the side of a 429 never happening.
-			g.remaining, g.reset, g.known = rem, reset, true
+			// the side of a 429 never happening. Answers come back out of
+			// order, so within one window the lowest count is the true one.
+			if g.known && reset.Equal(g.reset) {
+				g.remaining = min(g.remaining, rem)
+			} else {
+				g.remaining, g.reset, g.known = rem, reset, true
+			}
 		}
 	}
 	if resp.StatusCode == http.StatusTooManyRequests {

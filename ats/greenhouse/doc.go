@@ -1,0 +1,152 @@
+// Package greenhouse publishes jobsync postings to Greenhouse through the
+// Harvest v3 API (Harvest v1/v2 were switched off on 31 August 2026).
+//
+// # How a posting maps onto Greenhouse
+//
+// Greenhouse separates the job (requisition, openings, custom fields) from
+// its job posts (the public ads). jobsync creates one job per posting by
+// copying a template job (Options.TemplateJobID; the template supplies the
+// hiring plan, scorecards, hiring team and the post to copy) and manages one
+// post of it, the job's primary post: its lowest-id active external post,
+// else its lowest-id active post. Remote.ID is that post's id, and the
+// engine passes it back to Update and Close.
+//
+//   - List: every page of GET /jobs and of GET /job_posts (per_page=500,
+//     then the Link rel="next" URL exactly as given), paired by job_id. A
+//     no-op sync costs those pages and nothing else.
+//   - Create: POST /jobs {template_job_id, number_of_openings: 1, job_name,
+//     job_post_name}; PATCH /jobs/{id} the marker, pending; GET
+//     /job_posts?job_ids=; locations; PATCH /job_posts/{id} {title, content,
+//     job_application_status: "live"}; PATCH /jobs/{id} the final marker.
+//   - Update: GET /jobs?ids= (the ownership check, and the custom field
+//     values to re-send) and GET /job_posts?job_ids= (the post must be the
+//     job's primary post), plus GET /job_posts?ids= when List has not seen
+//     the post; then the same steps as Create from the pending marker on,
+//     reopening a closed job first when Options.CloseOpenings is set (PATCH
+//     /openings/{id} {open: true}).
+//   - Close: the same reads, then PATCH /job_posts/{id}
+//     {job_application_status: "draft"}: the post leaves the boards and can
+//     be published again. With Options.CloseOpenings, also PATCH
+//     /openings/{id} {open: false} for each open opening, which closes the
+//     job (Greenhouse closes a job with its last opening).
+//   - Find (ats.Finder): every page of GET /jobs, then only the matching
+//     jobs' posts (GET /job_posts?job_ids=, 50 ids a request).
+//
+// Locations are free-text job_post_locations rows (POST, DELETE
+// /job_post_locations; GET ?job_post_ids=). List does not read them: that
+// would cost a request per 50 posts on every sync, for a field the content
+// hash already covers. So an owned Remote has no Locations, and an update's
+// diff shows the desired locations as new. Writes add the missing rows
+// before deleting the others, so a live post never has none. A posting with
+// no locations keeps the template's.
+//
+// # Ownership
+//
+// A post is jobsync's when its job carries the marker (ats.Marker.String())
+// in a private job custom field, name_key jobsync_marker (value type
+// long_text; short_text is accepted if the field exists already). jobsync
+// creates the field definition on its first write if the account lacks it
+// (GET /custom_fields?field_type=job, POST /custom_fields), once per Board.
+// List reads the marker from that field, or from any custom field value that
+// parses as a marker, so a field whose name_key Greenhouse spelled
+// differently still works. PATCH /jobs/{id} replaces a job's whole list of
+// custom_fields, so every write re-sends every other value the job held, as
+// it was read.
+//
+// Not requisition_id: companies use it for their own requisition numbers
+// (it is filterable and shown on the public Job Board API), and a sync must
+// never take it from them. jobsync sets nothing there.
+//
+// Jobs of people are never written: Update and Close read the post's job
+// first and refuse one without a marker, or a post other than the job's
+// primary post (ErrNotOwned), whatever the engine asks.
+//
+// # Partial success
+//
+// No Harvest write takes an idempotency key, and a create is several calls.
+// Every step is ordered so that the next run converges:
+//
+//   - The marker is written right after the job exists, with hash "pending"
+//     and the new content's fingerprint. A run that stops after that sees an
+//     owned posting whose hash matches nothing, and updates it. While the
+//     hash is "pending", a fingerprint mismatch is jobsync's own write in
+//     progress and is not reported as drift.
+//   - A POST /jobs whose answer was lost (timeout, reset, 5xx after the job
+//     was made) leaves a job with no marker. Its internal name carries the
+//     key ("<title> [jobsync:<key>]") and it was copied from the template,
+//     so List and Find report it as an owned orphan with hash "pending": the
+//     engine's look-up after the failed create adopts it, and the update
+//     writes its marker. A person's job would need both our template and our
+//     tag in its name to be taken for one.
+//   - An update writes the pending marker first and the final one last, so a
+//     half-done update is never mistaken for a person's edit.
+//   - Deleting a location that is already gone counts as done; locations are
+//     compared as sets, so a lost POST is not repeated.
+//
+// # Auth, errors, rate limits
+//
+// OAuth 2.0 client credentials: POST to the token URL with Basic
+// client_id:client_secret and the form grant_type=client_credentials&sub=
+// <user id>; the answer's access_token is sent as a Bearer token on every
+// call (Harvest v3 has no On-Behalf-Of header: the token's sub is the acting
+// user). Tokens are cached and replaced a minute (or a fifth of their life)
+// before expires_at; concurrent callers share one refresh. A 401 from the
+// API means the request did not run: the token is dropped and that request
+// sent once more.
+//
+// Errors are *APIError, keeping Greenhouse's message and field errors; a 404
+// wraps ats.ErrNotFound, as does an id that an ids= filter does not find.
+// Neither errors nor logs ever hold the client secret or a token.
+//
+// Retries and pacing are the shared client's (ats.NewHTTPClient): GET,
+// PATCH and DELETE retried on 429, 5xx and network errors; POST only on 429
+// or a failed dial; every worker held while a 429's Retry-After runs, and
+// the window's remaining budget (X-RateLimit-Remaining until
+// X-RateLimit-Reset) spent without overshooting it, counting requests in
+// flight. This package adds no pacing of its own. (Measured with
+// BenchmarkRateLimitedSync: the sync uses 100% of each full window's
+// budget.)
+//
+// # Sources
+//
+// Verified on harvestdocs.greenhouse.io (the guides, read in full): the token
+// request (authentication: endpoint, Basic client id:secret, form
+// grant_type=client_credentials and sub=<numeric user_id>, Bearer on every
+// call); cursor pagination (pagination: Link rel="next" only, the cursor
+// must be the only query parameter, per_page on the first request only);
+// the base URL https://harvest.greenhouse.io/v3; PATCH /v3/jobs/{id}
+// replacing custom_fields and office lists wholesale and opening/closing
+// jobs only through /v3/openings (reference page patch_v3-jobs-id, via the
+// project's notes). The token answer's token_type, access_token and
+// expires_at are what Greenhouse's own client library reads
+// (grnhse/greenhouse-tools-php, HarvestAuthClient).
+//
+// Third-party (a public project that vendored all Harvest v3 reference
+// pages, and two v3 clients): the routes GET /v3/jobs, /v3/job_posts,
+// /v3/job_post_locations, /v3/openings, /v3/custom_fields and their filters
+// (ids, job_ids, job_post_ids, open, field_type; at most 50 ids); the job,
+// post, location, opening and custom field fields read here; lists as bare
+// JSON arrays ordered by id descending; job custom_fields read as an object
+// keyed by name_key whose values are {name, type, value} and written as a
+// list of {name_key, value}; error bodies {message, errors: [{message,
+// field}]}; the fixed 30-second window with X-RateLimit-Limit, -Remaining,
+// -Reset and 429 + Retry-After; PATCH /v3/job_posts/{id} taking
+// job_application_status draft|live as the publish control (single source:
+// a capability map of the v3 write pages).
+//
+// Inferred, not found documented (the reference pages of these writes were
+// not readable): the bodies of POST /v3/jobs (the v1 names template_job_id,
+// number_of_openings, job_name, job_post_name), POST /v3/job_post_locations
+// ({job_post_id, type: "free_text", plain_text_location}), PATCH
+// /v3/openings/{id} ({open: bool}) and POST /v3/custom_fields ({name,
+// field_type, value_type, private, description}); that a new field's
+// name_key is made from its name; the status codes of writes (any 2xx is
+// taken as success, the body read when there is one); that a post of a
+// closed job cannot go live. Re-check these against the reference pages
+// (post_v3-jobs, post_v3-job-post-locations, patch_v3-openings-id,
+// post_v3-custom-fields, patch_v3-job-posts-id) before relying on them; they
+// all sit in api.go and write.go.
+//
+// The simulator, greenhousesim, implements exactly these routes and shapes,
+// picking the stricter behaviour where the docs are silent.
+package greenhouse

@@ -1,0 +1,58 @@
+package greenhouse
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/jobsync/jobsync/ats"
+	"github.com/jobsync/jobsync/ats/greenhouse/greenhousesim"
+)
+
+// TestFaultySyncsMakeNoDuplicateJobs syncs through the engine while 30% of
+// calls fail (lost answers to POST /jobs included) until a plan is empty,
+// then counts the jobs in the account itself: one per posting key.
+func TestFaultySyncsMakeNoDuplicateJobs(t *testing.T) {
+	t.Parallel()
+	for _, seed := range []int64{5, 11} {
+		t.Run(fmt.Sprintf("seed=%d", seed), func(t *testing.T) {
+			t.Parallel()
+			ctx := context.Background()
+			e := setup(t, greenhousesim.Options{RateLimit: 1_000_000}, nil)
+			desired := samples(20)
+			e.sim.SetFaults(0.3, seed)
+			done := false
+			for round := 0; round < 40 && !done; round++ {
+				current, err := e.board.List(ctx)
+				if err != nil {
+					continue
+				}
+				plan := ats.NewPlan(e.board.Name(), desired, current, ats.PlanOptions{})
+				done = !plan.HasChanges()
+				_ = ats.Apply(ctx, e.board, plan, ats.ApplyOptions{})
+			}
+			e.sim.SetFaults(0, 0)
+			if !done {
+				t.Fatal("the syncs did not converge")
+			}
+			lost := e.sim.LostResponses()
+			t.Logf("lost answers: %v", lost)
+			if lost["POST /v3/jobs"] == 0 {
+				t.Error("no create lost its answer; choose another seed")
+			}
+			jobs := e.taggedJobs()
+			for _, p := range desired {
+				if jobs[p.Key] != 1 {
+					t.Errorf("%s: %d jobs, want 1", p.Key, jobs[p.Key])
+				}
+			}
+			if len(jobs) != len(desired) {
+				t.Errorf("%d tagged jobs, want %d", len(jobs), len(desired))
+			}
+			plan := ats.NewPlan(e.board.Name(), desired, e.mustList(t), ats.PlanOptions{})
+			if plan.HasChanges() {
+				t.Errorf("a plan after converging has changes: %+v", plan.Summary())
+			}
+		})
+	}
+}

@@ -1,0 +1,264 @@
+package greenhouse
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"go.uber.org/zap"
+
+	"github.com/jobsync/jobsync/ats"
+)
+
+// Options configures a Board. Secrets come from the environment; see
+// EnvPrefix.
+type Options struct {
+	Name          string // the board's configured name; default "greenhouse"
+	BaseURL       string // default https://harvest.greenhouse.io/v3
+	TokenURL      string // default https://auth.greenhouse.io/token, or BaseURL's origin + "/token" when only BaseURL is set
+	ClientID      string
+	ClientSecret  string
+	UserID        int64 // the Greenhouse user the token acts as (its sub)
+	TemplateJobID int64 // new jobs are copied from this job
+	CloseOpenings bool  // Close also closes the job's openings (which closes the job); Update reopens one
+	HTTPClient    *http.Client
+	Logger        *zap.Logger
+	Now           func() time.Time
+}
+
+// Board is a Greenhouse account reached through Harvest v3.
+type Board struct {
+	name       string
+	templateID int64
+	closeOpen  bool
+	c          *client
+	log        *zap.Logger
+
+	fieldMu    sync.Mutex
+	fieldKey   string // the marker field's name_key, once known
+	templateOK bool   // the template job has a post to copy
+
+	postsMu sync.Mutex
+	postJob map[int64]int64 // post id → its job's id, as List saw them
+}
+
+// rememberJob notes the job of a post.
+func (b *Board) rememberJob(postID, jobID int64) {
+	b.postsMu.Lock()
+	defer b.postsMu.Unlock()
+	if b.postJob == nil {
+		b.postJob = map[int64]int64{}
+	}
+	b.postJob[postID] = jobID
+}
+
+// jobOf returns the job of a post, if List has seen it.
+func (b *Board) jobOf(postID int64) (int64, bool) {
+	b.postsMu.Lock()
+	defer b.postsMu.Unlock()
+	id, ok := b.postJob[postID]
+	return id, ok
+}
+
+var (
+	_ ats.Board      = (*Board)(nil)
+	_ ats.Finder     = (*Board)(nil)
+	_ ats.Concurrent = (*Board)(nil)
+)
+
+// EnvPrefix is the prefix of a board's environment variables:
+// "JOBSYNC_GREENHOUSE_" for a board named "greenhouse".
+func EnvPrefix(board string) string {
+	return "JOBSYNC_" + strings.ToUpper(strings.ReplaceAll(board, "-", "_")) + "_"
+}
+
+// New checks o and returns the board. Every missing setting is reported,
+// naming the environment variable that supplies it.
+func New(o Options) (*Board, error) {
+	if o.Name == "" {
+		o.Name = "greenhouse"
+	}
+	env := EnvPrefix(o.Name)
+	var errs []error
+	if o.ClientID == "" {
+		errs = append(errs, fmt.Errorf("no client id: set %sCLIENT_ID", env))
+	}
+	if o.ClientSecret == "" {
+		errs = append(errs, fmt.Errorf("no client secret: set %sCLIENT_SECRET", env))
+	}
+	if o.UserID <= 0 {
+		errs = append(errs, fmt.Errorf("no user id (the Greenhouse user jobsync acts as): set %sUSER_ID", env))
+	}
+	if o.TemplateJobID <= 0 {
+		errs = append(errs, fmt.Errorf("no template job id (new jobs are copied from it): set %sTEMPLATE_JOB_ID", env))
+	}
+	base, err := parseBase(o.BaseURL, defaultBaseURL)
+	if err != nil {
+		errs = append(errs, fmt.Errorf("%sBASE_URL: %w", env, err))
+	}
+	tokenURL := o.TokenURL
+	if tokenURL == "" {
+		tokenURL = defaultTokenURL
+		if o.BaseURL != "" && base != nil && base.Host != realAPIHost {
+			tokenURL = (&url.URL{Scheme: base.Scheme, Host: base.Host, Path: "/token"}).String()
+		}
+	}
+	if _, err := parseBase(tokenURL, ""); err != nil {
+		errs = append(errs, fmt.Errorf("%sTOKEN_URL: %w", env, err))
+	}
+	if len(errs) > 0 {
+		return nil, fmt.Errorf("greenhouse: board %s: %w", o.Name, errors.Join(errs...))
+	}
+	if o.Logger == nil {
+		o.Logger = zap.NewNop()
+	}
+	if o.HTTPClient == nil {
+		o.HTTPClient = ats.NewHTTPClient(ats.HTTPOptions{Logger: o.Logger.Named("http")})
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	ts := &tokenSource{hc: o.HTTPClient, url: tokenURL, clientID: o.ClientID, secret: o.ClientSecret, sub: o.UserID, now: o.Now}
+	return &Board{
+		name:       o.Name,
+		templateID: o.TemplateJobID,
+		closeOpen:  o.CloseOpenings,
+		c:          &client{hc: o.HTTPClient, base: base, tokens: ts},
+		log:        o.Logger.Named("greenhouse").With(zap.String("board", o.Name)),
+	}, nil
+}
+
+// parseBase checks an absolute http(s) URL, using def when s is empty.
+func parseBase(s, def string) (*url.URL, error) {
+	if s == "" {
+		s = def
+	}
+	u, err := url.Parse(s)
+	if err != nil {
+		return nil, fmt.Errorf("not a URL: %w", err)
+	}
+	if (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		return nil, fmt.Errorf("%q is not an absolute http(s) URL", u.Redacted())
+	}
+	if u.User != nil || u.RawQuery != "" || u.Fragment != "" {
+		return nil, fmt.Errorf("%q must hold no credentials, query or fragment", u.Redacted())
+	}
+	return u, nil
+}
+
+// Name returns the board's configured name.
+func (b *Board) Name() string { return b.name }
+
+// MaxConcurrency lets four writes run at once; the shared HTTP client's
+// rate-limit gate keeps them within Greenhouse's window.
+func (b *Board) MaxConcurrency() int { return 4 }
+
+// TokenFetches returns how many tokens the board has asked for.
+func (b *Board) TokenFetches() int {
+	b.c.tokens.mu.Lock()
+	defer b.c.tokens.mu.Unlock()
+	return b.c.tokens.fetches
+}
+
+// List returns one Remote per active job post: every page of GET /jobs and
+// of GET /job_posts, matched by job id. A post is owned when its job carries
+// a marker (or is an orphan of a create of ours); of a job with several
+// posts, only its primary post is the owned posting. Locations are not read
+// (see the package doc).
+func (b *Board) List(ctx context.Context) ([]ats.Remote, error) {
+	type postsResult struct {
+		posts []jobPost
+		err   error
+	}
+	ch := make(chan postsResult, 1)
+	go func() {
+		ps, err := listAll[jobPost](ctx, b.c, routeJobPosts, nil)
+		ch <- postsResult{ps, err}
+	}()
+	jobs, jerr := listAll[job](ctx, b.c, routeJobs, nil)
+	pr := <-ch
+	if err := errors.Join(jerr, pr.err); err != nil {
+		return nil, fmt.Errorf("greenhouse: list: %w", err)
+	}
+	return b.remotes(jobs, pr.posts, ""), nil
+}
+
+// Find returns the owned postings with key: every page of GET /jobs, then
+// the posts of the matching jobs only.
+func (b *Board) Find(ctx context.Context, key string) ([]ats.Remote, error) {
+	jobs, err := listAll[job](ctx, b.c, routeJobs, nil)
+	if err != nil {
+		return nil, fmt.Errorf("greenhouse: find %s: %w", key, err)
+	}
+	var mine []job
+	var ids []int64
+	for _, j := range jobs {
+		if o := ownerOf(j, b.templateID); o.owned && o.marker.Key == key {
+			mine = append(mine, j)
+			ids = append(ids, j.ID)
+		}
+	}
+	if len(mine) == 0 {
+		return nil, nil
+	}
+	posts, err := listByIDs[jobPost](ctx, b.c, routeJobPosts, "job_ids", ids, nil)
+	if err != nil {
+		return nil, fmt.Errorf("greenhouse: find %s: %w", key, err)
+	}
+	return b.remotes(mine, posts, key), nil
+}
+
+// remotes pairs jobs and posts into Remotes, sorted by id; with onlyKey set,
+// only owned postings with that key.
+func (b *Board) remotes(jobs []job, posts []jobPost, onlyKey string) []ats.Remote {
+	byJob := map[int64][]jobPost{}
+	for _, p := range posts {
+		byJob[p.JobID] = append(byJob[p.JobID], p)
+		b.rememberJob(p.ID, p.JobID)
+	}
+	var out []ats.Remote
+	for _, j := range jobs {
+		o := ownerOf(j, b.templateID)
+		primary, hasPrimary := primaryPost(byJob[j.ID])
+		for _, p := range byJob[j.ID] {
+			if !p.Active {
+				continue
+			}
+			isOwned := o.owned && hasPrimary && p.ID == primary.ID
+			if onlyKey != "" && !isOwned {
+				continue
+			}
+			r := remoteOf(p)
+			if isOwned {
+				r.Owned, r.Key, r.Hash = true, o.marker.Key, o.marker.Hash
+				r.Drifted = o.marker.Hash != pendingHash && ats.Fingerprint(p.Title, p.Content) != o.marker.Fingerprint
+			}
+			out = append(out, r)
+		}
+	}
+	slices.SortFunc(out, func(a, c ats.Remote) int { return compareIDs(a.ID, c.ID) })
+	return out
+}
+
+// remoteOf is a post as jobsync shows it, ownership aside.
+func remoteOf(p jobPost) ats.Remote {
+	r := ats.Remote{ID: strconv.FormatInt(p.ID, 10), Title: p.Title, Body: ats.HTMLText(p.Content), Open: p.Live}
+	if p.PublicURL != nil {
+		r.URL = *p.PublicURL
+	}
+	return r
+}
+
+func compareIDs(a, b string) int {
+	if len(a) != len(b) {
+		return len(a) - len(b)
+	}
+	return strings.Compare(a, b)
+}

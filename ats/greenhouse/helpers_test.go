@@ -1,0 +1,159 @@
+package greenhouse
+
+import (
+	"bytes"
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"go.uber.org/zap"
+	"go.uber.org/zap/zapcore"
+
+	"github.com/jobsync/jobsync/ats"
+	"github.com/jobsync/jobsync/ats/atstest"
+	"github.com/jobsync/jobsync/ats/greenhouse/greenhousesim"
+	"github.com/jobsync/jobsync/posting"
+)
+
+// env is a simulator behind an httptest server and a board on it.
+type env struct {
+	sim   *greenhousesim.Server
+	srv   *httptest.Server
+	board *Board
+	base  string
+}
+
+// setup starts a simulator with so and a board with the lead's retrying
+// client (short waits); mod may adjust the board's options.
+func setup(t testing.TB, so greenhousesim.Options, mod func(*Options)) *env {
+	t.Helper()
+	sim := greenhousesim.New(so)
+	srv := httptest.NewServer(sim)
+	t.Cleanup(srv.Close)
+	e := &env{sim: sim, srv: srv, base: srv.URL + "/v3"}
+	o := Options{
+		Name:          "greenhouse",
+		BaseURL:       e.base,
+		ClientID:      sim.ClientID(),
+		ClientSecret:  sim.ClientSecret(),
+		UserID:        sim.UserID(),
+		TemplateJobID: sim.TemplateJobID(),
+		HTTPClient:    fastClient(nil, nil),
+	}
+	if mod != nil {
+		mod(&o)
+	}
+	b, err := New(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.board = b
+	return e
+}
+
+// fastClient is the shared retrying client with waits short enough for
+// tests.
+func fastClient(log *zap.Logger, rt http.RoundTripper) *http.Client {
+	return ats.NewHTTPClient(ats.HTTPOptions{Logger: log, RetryWaitMin: time.Millisecond, RetryWaitMax: 20 * time.Millisecond, RetryMax: 6, Transport: rt})
+}
+
+// bufferLogger logs everything, at debug, to a buffer.
+func bufferLogger() (*zap.Logger, *syncBuffer) {
+	buf := &syncBuffer{}
+	enc := zapcore.NewJSONEncoder(zap.NewDevelopmentEncoderConfig())
+	return zap.New(zapcore.NewCore(enc, zapcore.AddSync(buf), zapcore.DebugLevel)), buf
+}
+
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+func samples(n int) []posting.Posting { return atstest.SamplePostings(n) }
+
+// owned returns the owned remotes of rs, by key.
+func owned(rs []ats.Remote) map[string]ats.Remote {
+	out := map[string]ats.Remote{}
+	for _, r := range rs {
+		if r.Owned {
+			out[r.Key] = r
+		}
+	}
+	return out
+}
+
+// mustList lists the board or fails the test.
+func (e *env) mustList(t testing.TB) []ats.Remote {
+	t.Helper()
+	rs, err := e.board.List(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rs
+}
+
+// taggedJobs counts the jobs per posting key named with jobsync's tag.
+func (e *env) taggedJobs() map[string]int {
+	out := map[string]int{}
+	for _, j := range e.sim.Jobs() {
+		if m := jobNameTag.FindStringSubmatch(j.Name); m != nil {
+			out[m[1]]++
+		}
+	}
+	return out
+}
+
+// humanJobs returns the ids of the jobs the simulator seeded as made by
+// people (neither the template nor tagged).
+func (e *env) humanJobs() []int64 {
+	var ids []int64
+	for _, j := range e.sim.Jobs() {
+		if (j.IsTemplate == nil || !*j.IsTemplate) && !strings.Contains(j.Name, "[jobsync:") {
+			ids = append(ids, j.ID)
+		}
+	}
+	return ids
+}
+
+// fakeClock is a settable clock shared by a simulator and a board.
+type fakeClock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *fakeClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+func (c *fakeClock) Add(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(d)
+}
+
+func mustURL(s string) *url.URL {
+	u, err := url.Parse(s)
+	if err != nil {
+		panic(err)
+	}
+	return u
+}

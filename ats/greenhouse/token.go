@@ -1,0 +1,204 @@
+package greenhouse
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// refreshEarly is how long before its expiry a token is replaced; for
+// short-lived tokens, a fifth of their life.
+const refreshEarly = 60 * time.Second
+
+// tokenSource gets OAuth 2.0 client-credentials tokens and keeps the current
+// one until shortly before it expires. Concurrent callers share one refresh.
+type tokenSource struct {
+	hc       *http.Client
+	url      string
+	clientID string
+	secret   string
+	sub      int64
+	now      func() time.Time
+
+	mu        sync.Mutex
+	tok       string
+	refreshAt time.Time
+	wait      chan struct{} // closed when the refresh under way ends; nil when none
+	err       error         // the last refresh's error, for those who waited on it
+	seen      []string      // tokens issued so far (the last few), to scrub from errors
+	fetches   int
+}
+
+// token returns a valid access token, fetching one when none is cached or
+// the cached one is about to expire.
+func (s *tokenSource) token(ctx context.Context) (string, error) {
+	for {
+		s.mu.Lock()
+		if s.tok != "" && s.now().Before(s.refreshAt) {
+			tok := s.tok
+			s.mu.Unlock()
+			return tok, nil
+		}
+		if w := s.wait; w != nil {
+			s.mu.Unlock()
+			select {
+			case <-w:
+				s.mu.Lock()
+				err, got := s.err, s.tok != "" && s.now().Before(s.refreshAt)
+				s.mu.Unlock()
+				if err != nil && !got {
+					if ctx.Err() == nil && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)) {
+						continue // that caller gave up; this one still wants a token
+					}
+					return "", err
+				}
+				continue
+			case <-ctx.Done():
+				return "", ctx.Err()
+			}
+		}
+		w := make(chan struct{})
+		s.wait = w
+		s.fetches++
+		s.mu.Unlock()
+
+		tok, exp, err := s.fetch(ctx)
+		s.mu.Lock()
+		s.err = err
+		if err == nil {
+			now := s.now()
+			s.tok = tok
+			s.refreshAt = exp.Add(-min(refreshEarly, exp.Sub(now)/5))
+			s.seen = append(s.seen, tok)
+			if len(s.seen) > 8 {
+				s.seen = s.seen[1:]
+			}
+		}
+		s.wait = nil
+		close(w)
+		s.mu.Unlock()
+		if err != nil {
+			return "", err
+		}
+		return tok, nil
+	}
+}
+
+// invalidate drops tok if it is still the cached token (a 401 said it is no
+// longer good), so the next caller fetches a new one.
+func (s *tokenSource) invalidate(tok string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.tok == tok {
+		s.tok = ""
+	}
+}
+
+// fetch asks the token endpoint for a token: Basic client id and secret, a
+// form with grant_type=client_credentials and sub=<user id>.
+func (s *tokenSource) fetch(ctx context.Context) (string, time.Time, error) {
+	form := url.Values{"grant_type": {"client_credentials"}, "sub": {strconv.FormatInt(s.sub, 10)}}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, s.url, strings.NewReader(form.Encode()))
+	if err != nil {
+		return "", time.Time{}, fmt.Errorf("token: %w", err)
+	}
+	req.SetBasicAuth(s.clientID, s.secret)
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Accept", "application/json")
+	req.Header.Set("User-Agent", "jobsync")
+	path := req.URL.Path
+	resp, err := s.hc.Do(req)
+	if err != nil {
+		return "", time.Time{}, fmt.Errorf("token: %w", s.scrubErr(err))
+	}
+	data, err := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
+	resp.Body.Close()
+	if err != nil {
+		return "", time.Time{}, fmt.Errorf("token: read the answer: %w", err)
+	}
+	if resp.StatusCode != http.StatusOK {
+		return "", time.Time{}, fmt.Errorf("token: %w", newAPIError(resp.StatusCode, http.MethodPost, path, data, s.scrub))
+	}
+	var tr tokenResponse
+	if err := json.Unmarshal(data, &tr); err != nil {
+		return "", time.Time{}, errors.New("token: the answer is not the JSON expected")
+	}
+	exp, err := tokenExpiry(tr, s.now())
+	if err != nil {
+		return "", time.Time{}, fmt.Errorf("token: %w", err)
+	}
+	if tr.AccessToken == "" {
+		return "", time.Time{}, errors.New("token: the answer holds no access_token")
+	}
+	if tr.TokenType != "" && !strings.EqualFold(tr.TokenType, "bearer") {
+		return "", time.Time{}, fmt.Errorf("token: token_type %q, want Bearer", tr.TokenType)
+	}
+	return tr.AccessToken, exp, nil
+}
+
+// tokenExpiry reads when a token expires: expires_at (RFC 3339), else
+// expires_in (seconds, a number or a numeric string).
+func tokenExpiry(tr tokenResponse, now time.Time) (time.Time, error) {
+	if tr.ExpiresAt != "" {
+		t, err := time.Parse(time.RFC3339, tr.ExpiresAt)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("expires_at %q is not an RFC 3339 time", tr.ExpiresAt)
+		}
+		return t, nil
+	}
+	if len(tr.ExpiresIn) > 0 {
+		raw := strings.Trim(string(tr.ExpiresIn), `"`)
+		n, err := strconv.ParseFloat(raw, 64)
+		if err != nil || n <= 0 {
+			return time.Time{}, fmt.Errorf("expires_in %s is not a number of seconds", tr.ExpiresIn)
+		}
+		return now.Add(time.Duration(n * float64(time.Second))), nil
+	}
+	return time.Time{}, errors.New("the answer says neither expires_at nor expires_in")
+}
+
+// scrub replaces the client secret and any issued token in s.
+func (s *tokenSource) scrub(text string) string {
+	s.mu.Lock()
+	secrets := append([]string{s.secret}, s.seen...)
+	s.mu.Unlock()
+	for _, v := range secrets {
+		if len(v) >= 4 {
+			text = strings.ReplaceAll(text, v, "[redacted]")
+		}
+	}
+	return text
+}
+
+// scrubErr returns err, or an error with its text scrubbed when the text
+// held a credential (so errors.Is still sees context errors).
+func (s *tokenSource) scrubErr(err error) error {
+	if err == nil {
+		return nil
+	}
+	if t := s.scrub(err.Error()); t != err.Error() {
+		return &scrubbed{text: t, err: err}
+	}
+	return err
+}
+
+// scrubbed is an error whose text had a credential removed. It unwraps only
+// to sentinel-like causes (context errors), never exposing the original text
+// through Error.
+type scrubbed struct {
+	text string
+	err  error
+}
+
+func (e *scrubbed) Error() string { return e.text }
+func (e *scrubbed) Is(target error) bool {
+	return errors.Is(e.err, target) && (target == context.Canceled || target == context.DeadlineExceeded)
+}

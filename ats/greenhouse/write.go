@@ -1,0 +1,345 @@
+package greenhouse
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+
+	"go.uber.org/zap"
+
+	"github.com/jobsync/jobsync/ats"
+	"github.com/jobsync/jobsync/posting"
+)
+
+// ErrNotOwned is wrapped by the error of an Update or Close of a post whose
+// job carries no jobsync marker: the adapter never writes such a job.
+var ErrNotOwned = errors.New("not jobsync's")
+
+// Create copies the template job into a new job named for p, then publishes
+// p on its primary post (see publish). The marker is written, as pending, on
+// the first call after the job exists, so a create that fails half-way is
+// found by key and completed by an update, never made twice.
+func (b *Board) Create(ctx context.Context, p posting.Posting) (ats.Remote, error) {
+	key, err := b.markerField(ctx)
+	if err != nil {
+		return ats.Remote{}, fmt.Errorf("greenhouse: create %s: %w", p.Key, err)
+	}
+	if err := b.checkTemplate(ctx); err != nil {
+		return ats.Remote{}, fmt.Errorf("greenhouse: create %s: %w", p.Key, err)
+	}
+	var j job
+	req := createJobRequest{TemplateJobID: b.templateID, NumberOfOpenings: 1, JobName: jobName(p), JobPostName: p.Title}
+	if err := b.c.call(ctx, http.MethodPost, routeJobs, nil, req, &j); err != nil {
+		return ats.Remote{}, fmt.Errorf("greenhouse: create %s: new job from template %d: %w", p.Key, b.templateID, err)
+	}
+	if j.ID == 0 {
+		return ats.Remote{}, fmt.Errorf("greenhouse: create %s: the new job's answer holds no id", p.Key)
+	}
+	b.log.Debug("job created", zap.String("key", p.Key), zap.Int64("job", j.ID))
+	r, err := b.publish(ctx, key, j, 0, p)
+	if err != nil {
+		return ats.Remote{}, fmt.Errorf("greenhouse: create %s (job %d): %w", p.Key, j.ID, err)
+	}
+	return r, nil
+}
+
+// Update publishes p on the post id, whose job must carry jobsync's marker
+// for p.Key (or be an orphan of a create of p).
+func (b *Board) Update(ctx context.Context, id string, p posting.Posting) (ats.Remote, error) {
+	post, j, o, err := b.ownedPost(ctx, id)
+	if err != nil {
+		return ats.Remote{}, fmt.Errorf("greenhouse: update post %s: %w", id, err)
+	}
+	if o.marker.Key != p.Key {
+		return ats.Remote{}, fmt.Errorf("greenhouse: update post %s: its job %d holds key %s, not %s", id, j.ID, o.marker.Key, p.Key)
+	}
+	key, err := b.markerField(ctx)
+	if err != nil {
+		return ats.Remote{}, fmt.Errorf("greenhouse: update post %s: %w", id, err)
+	}
+	r, err := b.publish(ctx, key, j, post.ID, p)
+	if err != nil {
+		return ats.Remote{}, fmt.Errorf("greenhouse: update post %s (job %d): %w", id, j.ID, err)
+	}
+	return r, nil
+}
+
+// Close unpublishes the post id (draft: reversible). With CloseOpenings it
+// also closes the job's open openings, which closes the job.
+func (b *Board) Close(ctx context.Context, id string) error {
+	post, j, _, err := b.ownedPost(ctx, id)
+	if err != nil {
+		return fmt.Errorf("greenhouse: close post %s: %w", id, err)
+	}
+	if post.Live {
+		if err := b.c.call(ctx, http.MethodPatch, postRoute(post.ID), nil, patchPostRequest{JobApplicationStatus: statusDraft}, nil); err != nil {
+			return fmt.Errorf("greenhouse: close post %s: unpublish: %w", id, err)
+		}
+	}
+	if b.closeOpen {
+		open, err := listAll[opening](ctx, b.c, routeOpenings, url.Values{"job_ids": {strconv.FormatInt(j.ID, 10)}, "open": {"true"}})
+		if err != nil {
+			return fmt.Errorf("greenhouse: close post %s: openings of job %d: %w", id, j.ID, err)
+		}
+		for _, o := range open {
+			if err := b.c.call(ctx, http.MethodPatch, openingRoute(o.ID), nil, patchOpeningRequest{Open: false}, nil); err != nil {
+				return fmt.Errorf("greenhouse: close post %s: close opening %d: %w", id, o.ID, err)
+			}
+		}
+	}
+	return nil
+}
+
+// ownedPost reads the post id, its job and the job's posts, and checks that
+// jobsync owns the job and that id is the job's primary post (the only post
+// of a job that List reports as owned). An id the board does not hold is
+// ats.ErrNotFound. The post's job id comes from List when it saw the post
+// (posts never move between jobs), else from GET /job_posts?ids=.
+func (b *Board) ownedPost(ctx context.Context, id string) (jobPost, job, owner, error) {
+	pid, err := strconv.ParseInt(id, 10, 64)
+	if err != nil || pid <= 0 {
+		return jobPost{}, job{}, owner{}, fmt.Errorf("%q is not a job post id: %w", id, ats.ErrNotFound)
+	}
+	jobID, ok := b.jobOf(pid)
+	if !ok {
+		posts, err := listAll[jobPost](ctx, b.c, routeJobPosts, url.Values{"ids": {id}})
+		if err != nil {
+			return jobPost{}, job{}, owner{}, err
+		}
+		i := slices.IndexFunc(posts, func(p jobPost) bool { return p.ID == pid && p.Active })
+		if i < 0 {
+			return jobPost{}, job{}, owner{}, fmt.Errorf("no job post %d: %w", pid, ats.ErrNotFound)
+		}
+		jobID = posts[i].JobID
+	}
+	j, err := b.getJob(ctx, jobID)
+	if err != nil {
+		return jobPost{}, job{}, owner{}, err
+	}
+	o := ownerOf(j, b.templateID)
+	if !o.owned {
+		return jobPost{}, job{}, owner{}, fmt.Errorf("job %d: %w; not touching it", j.ID, ErrNotOwned)
+	}
+	siblings, err := listAll[jobPost](ctx, b.c, routeJobPosts, url.Values{"job_ids": {strconv.FormatInt(j.ID, 10)}})
+	if err != nil {
+		return jobPost{}, job{}, owner{}, err
+	}
+	i := slices.IndexFunc(siblings, func(p jobPost) bool { return p.ID == pid && p.Active })
+	if i < 0 {
+		return jobPost{}, job{}, owner{}, fmt.Errorf("no job post %d in job %d: %w", pid, j.ID, ats.ErrNotFound)
+	}
+	if primary, _ := primaryPost(siblings); primary.ID != pid {
+		return jobPost{}, job{}, owner{}, fmt.Errorf("post %d is not the post jobsync manages on job %d (that is %d): %w; not touching it", pid, j.ID, primary.ID, ErrNotOwned)
+	}
+	return siblings[i], j, o, nil
+}
+
+// getJob reads one job (GET /jobs?ids=).
+func (b *Board) getJob(ctx context.Context, id int64) (job, error) {
+	jobs, err := listAll[job](ctx, b.c, routeJobs, url.Values{"ids": {strconv.FormatInt(id, 10)}})
+	if err != nil {
+		return job{}, err
+	}
+	for _, j := range jobs {
+		if j.ID == id {
+			return j, nil
+		}
+	}
+	return job{}, fmt.Errorf("no job %d: %w", id, ats.ErrNotFound)
+}
+
+// publish brings job j and its post postID (0: find the primary post) to p,
+// in an order that converges from an interruption at any step:
+//
+//  1. the marker with hash "pending" and p's fingerprint (a later List sees
+//     an owned, not drifted posting whose hash matches nothing: an update);
+//  2. with CloseOpenings, reopen the job if it is closed;
+//  3. the post's locations: add the missing free-text rows, then delete the
+//     others (a live post keeps a location throughout);
+//  4. the post's title, content, and live;
+//  5. the marker with p's hash: done.
+func (b *Board) publish(ctx context.Context, key string, j job, postID int64, p posting.Posting) (ats.Remote, error) {
+	fp := ats.Fingerprint(p.Title, p.HTML)
+	if err := b.writeMarker(ctx, key, j, ats.Marker{Key: p.Key, Hash: pendingHash, Fingerprint: fp}); err != nil {
+		return ats.Remote{}, err
+	}
+	if postID == 0 {
+		posts, err := listAll[jobPost](ctx, b.c, routeJobPosts, url.Values{"job_ids": {strconv.FormatInt(j.ID, 10)}})
+		if err != nil {
+			return ats.Remote{}, fmt.Errorf("posts of job %d: %w", j.ID, err)
+		}
+		primary, ok := primaryPost(posts)
+		if !ok {
+			return ats.Remote{}, fmt.Errorf("job %d has no job post: give template job %d a post", j.ID, b.templateID)
+		}
+		postID = primary.ID
+		b.rememberJob(postID, j.ID)
+	}
+	if b.closeOpen && j.Status == "closed" {
+		if err := b.reopen(ctx, j.ID); err != nil {
+			return ats.Remote{}, err
+		}
+	}
+	if err := b.setLocations(ctx, postID, p.Locations); err != nil {
+		return ats.Remote{}, err
+	}
+	var post jobPost
+	req := patchPostRequest{Title: &p.Title, Content: &p.HTML, JobApplicationStatus: statusLive}
+	if err := b.c.call(ctx, http.MethodPatch, postRoute(postID), nil, req, &post); err != nil {
+		return ats.Remote{}, fmt.Errorf("post %d: %w", postID, err)
+	}
+	if err := b.writeMarker(ctx, key, j, ats.Marker{Key: p.Key, Hash: p.Hash, Fingerprint: fp}); err != nil {
+		return ats.Remote{}, err
+	}
+	if post.ID != postID { // an answer without the post: describe what was sent
+		post = jobPost{ID: postID, Title: p.Title, Content: p.HTML, Live: true, Active: true, JobID: j.ID}
+	}
+	r := remoteOf(post)
+	r.Open, r.Owned, r.Key, r.Hash = true, true, p.Key, p.Hash
+	return r, nil
+}
+
+// writeMarker sets the marker field of j to m, re-sending every other custom
+// field value j held (the write replaces the whole list).
+func (b *Board) writeMarker(ctx context.Context, key string, j job, m ats.Marker) error {
+	fields, err := withMarker(j, key, m)
+	if err != nil {
+		return fmt.Errorf("marker of job %d: %w", j.ID, err)
+	}
+	if err := b.c.call(ctx, http.MethodPatch, jobRoute(j.ID), nil, patchJobRequest{CustomFields: fields}, nil); err != nil {
+		return fmt.Errorf("marker of job %d: %w", j.ID, err)
+	}
+	return nil
+}
+
+// setLocations makes the post's location rows the free-text rows want:
+// missing ones added first, then the others deleted.
+func (b *Board) setLocations(ctx context.Context, postID int64, want []string) error {
+	have, err := listAll[jobPostLocation](ctx, b.c, routeLocations, url.Values{"job_post_ids": {strconv.FormatInt(postID, 10)}})
+	if err != nil {
+		return fmt.Errorf("locations of post %d: %w", postID, err)
+	}
+	wanted := map[string]bool{}
+	for _, w := range want {
+		if w = strings.TrimSpace(w); w != "" {
+			wanted[w] = true
+		}
+	}
+	kept := map[string]bool{}
+	var drop []int64
+	for _, l := range have {
+		text := ""
+		if l.PlainTextLocation != nil {
+			text = strings.TrimSpace(*l.PlainTextLocation)
+		}
+		if l.Type == locationFreeText && wanted[text] && !kept[text] {
+			kept[text] = true
+			continue
+		}
+		if len(wanted) > 0 { // with no locations wanted, the template's stay
+			drop = append(drop, l.ID)
+		}
+	}
+	for _, w := range want {
+		w = strings.TrimSpace(w)
+		if w == "" || kept[w] {
+			continue
+		}
+		kept[w] = true
+		req := createLocationRequest{JobPostID: postID, Type: locationFreeText, PlainTextLocation: w}
+		if err := b.c.call(ctx, http.MethodPost, routeLocations, nil, req, nil); err != nil {
+			return fmt.Errorf("add location %q to post %d: %w", w, postID, err)
+		}
+	}
+	for _, id := range drop {
+		if err := b.c.call(ctx, http.MethodDelete, locationRoute(id), nil, nil, nil); err != nil && !isNotFound(err) {
+			return fmt.Errorf("remove location %d of post %d: %w", id, postID, err)
+		}
+	}
+	return nil
+}
+
+// reopen opens the most recent opening of a closed job, which opens the job.
+func (b *Board) reopen(ctx context.Context, jobID int64) error {
+	all, err := listAll[opening](ctx, b.c, routeOpenings, url.Values{"job_ids": {strconv.FormatInt(jobID, 10)}})
+	if err != nil {
+		return fmt.Errorf("openings of job %d: %w", jobID, err)
+	}
+	var last *opening
+	for i := range all {
+		if all[i].Open {
+			return nil
+		}
+		if last == nil || all[i].ID > last.ID {
+			last = &all[i]
+		}
+	}
+	if last == nil {
+		return fmt.Errorf("job %d is closed and has no opening to reopen", jobID)
+	}
+	if err := b.c.call(ctx, http.MethodPatch, openingRoute(last.ID), nil, patchOpeningRequest{Open: true}, nil); err != nil {
+		return fmt.Errorf("reopen opening %d of job %d: %w", last.ID, jobID, err)
+	}
+	return nil
+}
+
+// checkTemplate makes sure, once per Board, that the template job has a
+// post to copy: a job without one could never be listed, and every sync
+// would make another.
+func (b *Board) checkTemplate(ctx context.Context) error {
+	b.fieldMu.Lock()
+	defer b.fieldMu.Unlock()
+	if b.templateOK {
+		return nil
+	}
+	posts, err := listAll[jobPost](ctx, b.c, routeJobPosts, url.Values{"job_ids": {strconv.FormatInt(b.templateID, 10)}})
+	if err != nil {
+		return fmt.Errorf("posts of template job %d: %w", b.templateID, err)
+	}
+	if _, ok := primaryPost(posts); !ok {
+		return fmt.Errorf("template job %d has no job post to copy: give it one in Greenhouse", b.templateID)
+	}
+	b.templateOK = true
+	return nil
+}
+
+// markerField returns the name_key of the private job custom field that
+// holds the marker, creating the field when the account has none. Known
+// once, it is not looked up again.
+func (b *Board) markerField(ctx context.Context) (string, error) {
+	b.fieldMu.Lock()
+	defer b.fieldMu.Unlock()
+	if b.fieldKey != "" {
+		return b.fieldKey, nil
+	}
+	fields, err := listAll[customField](ctx, b.c, routeCustomFields, url.Values{"field_type": {fieldTypeJob}})
+	if err != nil {
+		return "", fmt.Errorf("marker field: %w", err)
+	}
+	for _, f := range fields {
+		if f.FieldType != fieldTypeJob || !f.Active || (f.NameKey != markerNameKey && !strings.EqualFold(f.Name, markerFieldName)) {
+			continue
+		}
+		if f.ValueType != valueTypeShortText && f.ValueType != valueTypeLongText {
+			return "", fmt.Errorf("marker field: job custom field %s is a %s field; jobsync needs short_text or long_text", f.NameKey, f.ValueType)
+		}
+		b.fieldKey = f.NameKey
+		return b.fieldKey, nil
+	}
+	var f customField
+	req := createFieldRequest{Name: markerFieldName, FieldType: fieldTypeJob, ValueType: valueTypeLongText, Private: true, Description: markerFieldDesc}
+	if err := b.c.call(ctx, http.MethodPost, routeCustomFields, nil, req, &f); err != nil {
+		return "", fmt.Errorf("marker field: create: %w", err)
+	}
+	if f.NameKey == "" {
+		return "", errors.New("marker field: create: the answer holds no name_key")
+	}
+	b.log.Info("created the private job custom field that marks jobsync's jobs", zap.String("name_key", f.NameKey))
+	b.fieldKey = f.NameKey
+	return b.fieldKey, nil
+}

@@ -1,0 +1,58 @@
+package ats
+
+import (
+	"errors"
+	"fmt"
+)
+
+// ErrMassClose is wrapped by the error of a plan refused for closing too many
+// of a board's postings at once.
+var ErrMassClose = errors.New("refusing to close that many postings (allow it explicitly to go ahead)")
+
+// Guards are the safety limits checked on every plan before any write.
+type Guards struct {
+	// A plan may not close more than MaxClosePercent percent of the board's
+	// owned open postings if it also closes more than MaxCloseCount. Zero
+	// takes the default (25 and 3); a negative value is zero.
+	MaxClosePercent float64
+	MaxCloseCount   int
+	// AllowMassClose lifts the limit.
+	AllowMassClose bool
+}
+
+// DefaultGuards are the limits a sync runs with unless told otherwise.
+func DefaultGuards() Guards {
+	return Guards{MaxClosePercent: 25, MaxCloseCount: 3}
+}
+
+// CheckGuards checks every plan, before any of them is applied, and returns
+// an error naming each board whose plan the guards refuse.
+func CheckGuards(plans []Plan, g Guards) error {
+	if g.AllowMassClose {
+		return nil
+	}
+	pct, count := g.MaxClosePercent, g.MaxCloseCount
+	if pct == 0 {
+		pct = DefaultGuards().MaxClosePercent
+	}
+	if count == 0 {
+		count = DefaultGuards().MaxCloseCount
+	}
+	pct, count = max(pct, 0), max(count, 0)
+	var errs []error
+	for _, p := range plans {
+		closes := p.Summary().Close
+		if closes == 0 {
+			continue
+		}
+		share := 100.0
+		if p.Owned > 0 {
+			share = 100 * float64(closes) / float64(p.Owned)
+		}
+		if share > pct && closes > count {
+			errs = append(errs, fmt.Errorf("board %s: the plan closes %d of %d owned postings (%.0f%%, limit %g%% when more than %d): %w",
+				p.Board, closes, p.Owned, share, pct, count, ErrMassClose))
+		}
+	}
+	return errors.Join(errs...)
+}

@@ -1,0 +1,88 @@
+package lever
+
+import (
+	"bytes"
+	"strings"
+	"sync"
+	"testing"
+
+	"go.uber.org/zap"
+	"go.uber.org/zap/zapcore"
+
+	"github.com/jobsync/jobsync/ats"
+	"github.com/jobsync/jobsync/ats/atstest"
+	"github.com/jobsync/jobsync/ats/lever/leversim"
+)
+
+// TestSecretsStayOut: the API key shows in no log line (zap at debug) and no
+// error, even for a rejected key.
+func TestSecretsStayOut(t *testing.T) {
+	t.Parallel()
+	var buf syncBuffer
+	logger := zap.New(zapcore.NewCore(zapcore.NewJSONEncoder(zap.NewDevelopmentEncoderConfig()), &buf, zapcore.DebugLevel))
+	e := newEnv(t, leversim.Options{}, func(o *Options) { o.Logger = logger })
+	key := e.sim.APIKey()
+	ctx := t.Context()
+	var errs []error
+	_, err := e.board.List(ctx)
+	errs = append(errs, err)
+	desired := atstest.SamplePostings(3)
+	plan := ats.NewPlan("lever", desired, nil, ats.PlanOptions{})
+	errs = append(errs, ats.Apply(ctx, e.board, plan, ats.ApplyOptions{Logger: logger}).Err())
+	_, err = e.board.Update(ctx, "missing", desired[0])
+	errs = append(errs, err)
+	bad := desired[1]
+	bad.Title = ""
+	_, err = e.board.Create(ctx, bad)
+	errs = append(errs, err)
+	e.sim.SetFaults(0.5, 7)
+	for range 5 {
+		_, err = e.board.List(ctx)
+		errs = append(errs, err)
+	}
+	e.sim.SetFaults(0, 0)
+
+	wrong, err := New(Options{BaseURL: e.url, APIKey: "wrong-" + key, PerformAs: "u", Logger: logger})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = wrong.List(ctx)
+	if err == nil || !strings.Contains(err.Error(), "401") {
+		t.Errorf("list with a wrong key: %v, want a 401", err)
+	}
+	errs = append(errs, err)
+
+	for _, err := range errs {
+		if err != nil && strings.Contains(err.Error(), key) {
+			t.Errorf("error shows the key: %v", err)
+		}
+	}
+	logs := buf.String()
+	if !strings.Contains(logs, "lever response") {
+		t.Fatalf("no debug logs captured:\n%s", logs)
+	}
+	for _, secret := range []string{key, "Basic ", "Authorization"} {
+		if strings.Contains(logs, secret) {
+			t.Errorf("logs hold %q:\n%s", secret, logs)
+		}
+	}
+}
+
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) Sync() error { return nil }
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}

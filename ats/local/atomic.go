@@ -1,0 +1,132 @@
+package local
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	"go.uber.org/zap"
+)
+
+// tempSuffix ends every temporary file's name; temporary files also start
+// with a dot, so that List never mistakes one for a posting.
+const tempSuffix = ".tmp"
+
+// file is one file to write: its name inside the folder and its content.
+type file struct {
+	name string
+	data []byte
+}
+
+// writeFiles replaces files in dir atomically, in the order given: each is
+// written to a temporary file in dir and fsynced; only then are they renamed
+// onto their names one by one, and dir itself is fsynced. A reader sees each
+// file either whole and old or whole and new, never half written. If the
+// process dies, at most some of the renames happened, and temporary files
+// are left for removeLeftovers.
+func (b *Board) writeFiles(dir string, files ...file) (err error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	temps := make([]string, 0, len(files))
+	defer func() {
+		if err != nil {
+			for _, t := range temps {
+				_ = os.Remove(t) // already renamed away, or the write failed
+			}
+		}
+	}()
+	for _, f := range files {
+		t, err := writeTemp(dir, f)
+		if t != "" {
+			temps = append(temps, t)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	for i, f := range files {
+		final := filepath.Join(dir, f.name)
+		if b.beforeRename != nil {
+			if err := b.beforeRename(final); err != nil {
+				return err
+			}
+		}
+		if err := os.Rename(temps[i], final); err != nil {
+			return err
+		}
+		b.written.Add(1)
+	}
+	return syncDir(dir)
+}
+
+// writeTemp writes f to a new temporary file in dir, fsynced and readable by
+// everyone, and returns its path.
+func writeTemp(dir string, f file) (path string, err error) {
+	t, err := os.CreateTemp(dir, "."+f.name+".*"+tempSuffix)
+	if err != nil {
+		return "", err
+	}
+	path = t.Name()
+	_, err = t.Write(f.data)
+	if err == nil {
+		err = t.Chmod(0o644)
+	}
+	if err == nil {
+		err = t.Sync()
+	}
+	if cerr := t.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return path, fmt.Errorf("write %s: %w", filepath.Join(dir, f.name), err)
+	}
+	return path, nil
+}
+
+// syncDir makes the renames in dir durable.
+func syncDir(dir string) error {
+	if runtime.GOOS == "windows" {
+		return nil // folders cannot be fsynced there; renames are journaled
+	}
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	err = d.Sync()
+	if cerr := d.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// isTemp reports whether name is one of writeFiles' temporary files.
+func isTemp(name string) bool {
+	return strings.HasPrefix(name, ".") && strings.HasSuffix(name, tempSuffix)
+}
+
+// removeLeftovers deletes the temporary files a killed run left in the
+// board's folders. It runs once, before this Board's first write, so it can
+// never delete a temporary file of its own; a run that writes the folder
+// at the same time as another must hold the lock (see Lock).
+func (b *Board) removeLeftovers() {
+	b.cleanOnce.Do(func() {
+		for _, dir := range []string{b.dir, b.postings} {
+			entries, err := os.ReadDir(dir)
+			if err != nil {
+				continue // no folder yet, nothing left over
+			}
+			for _, e := range entries {
+				if e.Type().IsRegular() && isTemp(e.Name()) {
+					p := filepath.Join(dir, e.Name())
+					if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
+						b.log.Warn("cannot remove leftover temporary file", zap.String("path", p), zap.Error(err))
+					}
+				}
+			}
+		}
+	})
+}

@@ -1,0 +1,284 @@
+// Package local is the embedded default board: a folder on disk that needs
+// no credentials. Each posting is a JSON file (the board's record, marker
+// included) and a standalone HTML page; index.html links the open ones.
+//
+//	DIR/.jobsync.lock          the lock two syncs share (see Board.Lock)
+//	DIR/index.html             the open postings, by title
+//	DIR/postings/ID.json       one posting: its fields, status and marker
+//	DIR/postings/ID.html       the posting as a readable page
+//
+// Ownership is the "marker" field of the JSON file. A file without a valid
+// marker was put there by a person: it is listed as not owned and never
+// written. A file that is not valid JSON at all is listed the same way, with
+// its file name as title, so that one broken file never blocks a sync; a
+// posting of jobsync's whose file broke is therefore created afresh under
+// another id, and the broken file is left for a person to look at.
+//
+// Every file is replaced atomically (temporary file, fsync, rename, fsync of
+// the folder); a posting's page is written before its JSON file, so the JSON
+// file is the commit point of every write. Temporary files a killed run left
+// behind are ignored by List and removed by the next write.
+package local
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+	"unicode"
+
+	"go.uber.org/zap"
+
+	"github.com/jobsync/jobsync/ats"
+	"github.com/jobsync/jobsync/posting"
+)
+
+// ErrNotOwned is wrapped by the error of a write to a posting that jobsync
+// did not create: a file without a marker, or one that is not valid JSON.
+var ErrNotOwned = errors.New("not managed by jobsync")
+
+// maxConcurrency is how many writes the engine may run at once: enough to
+// overlap the fsyncs, few enough not to thrash a laptop disk.
+const maxConcurrency = 4
+
+// defaultLockWait is how long Lock waits for another run to finish before it
+// gives up: long enough to ride out a run that is just ending, short enough
+// that a second sync fails fast instead of hanging.
+const defaultLockWait = 3 * time.Second
+
+var (
+	_ ats.Board      = (*Board)(nil)
+	_ ats.Locker     = (*Board)(nil)
+	_ ats.Concurrent = (*Board)(nil)
+)
+
+// Board is a job board in a folder. It is safe for concurrent use.
+type Board struct {
+	name     string
+	dir      string // absolute
+	postings string // dir/postings
+	now      func() time.Time
+	log      *zap.Logger
+	lockWait time.Duration
+
+	cleanOnce sync.Once  // removes leftover temporary files before the first write
+	claimMu   sync.Mutex // serialises the choice of new ids
+	idLocks   [64]sync.Mutex
+	indexMu   sync.Mutex // serialises index.html refreshes
+
+	mu       sync.Mutex // guards the fields below
+	claimed  map[string]bool
+	view     map[string]entry // the board as the index shows it; nil when unknown
+	inFlight int              // writes under way
+	seq      uint64           // writes finished
+	locked   bool             // this Board holds the folder's lock
+	dirty    bool             // a write happened under the lock: the unlock refreshes index.html
+
+	// written counts the files this Board has written, for tests.
+	written atomic.Int64
+	// beforeRename, when set by a test, runs before each rename of a
+	// temporary file onto name; an error aborts the write there.
+	beforeRename func(name string) error
+}
+
+// Option configures a Board.
+type Option func(*Board)
+
+// WithClock sets the clock that stamps created_at, updated_at and closed_at.
+func WithClock(now func() time.Time) Option {
+	return func(b *Board) { b.now = now }
+}
+
+// WithLogger sets the logger; the board warns about posting files it cannot
+// read. The default discards everything.
+func WithLogger(l *zap.Logger) Option {
+	return func(b *Board) { b.log = l }
+}
+
+// WithLockWait sets how long Lock waits for another run's lock before it
+// fails; 0 tries once. The default is three seconds.
+func WithLockWait(d time.Duration) Option {
+	return func(b *Board) { b.lockWait = d }
+}
+
+// New returns the board name kept in the folder dir. It touches nothing on
+// disk: the folder is made by the first Lock or write, and a folder that
+// does not exist yet lists as an empty board.
+func New(name, dir string, opts ...Option) (*Board, error) {
+	if name == "" {
+		return nil, errors.New("local board: empty name")
+	}
+	if dir == "" {
+		return nil, fmt.Errorf("board %s: no folder given", name)
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, fmt.Errorf("board %s: %w", name, err)
+	}
+	b := &Board{
+		name:     name,
+		dir:      abs,
+		postings: filepath.Join(abs, "postings"),
+		now:      time.Now,
+		log:      zap.NewNop(),
+		lockWait: defaultLockWait,
+		claimed:  map[string]bool{},
+	}
+	for _, o := range opts {
+		o(b)
+	}
+	b.log = b.log.Named("local").With(zap.String("board", name))
+	return b, nil
+}
+
+// Name returns the board's configured name.
+func (b *Board) Name() string { return b.name }
+
+// Dir returns the absolute path of the board's folder.
+func (b *Board) Dir() string { return b.dir }
+
+// MaxConcurrency implements ats.Concurrent.
+func (b *Board) MaxConcurrency() int { return maxConcurrency }
+
+// List returns every posting in the folder, sorted by id. See the package
+// documentation for files that are not jobsync's.
+func (b *Board) List(ctx context.Context) ([]ats.Remote, error) {
+	remotes, _, err := b.load(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("board %s: list: %w", b.name, err)
+	}
+	return remotes, nil
+}
+
+// Create writes p as a new open posting under an id derived from its key
+// (one not taken by any file in the folder) and returns it as List would.
+func (b *Board) Create(ctx context.Context, p posting.Posting) (ats.Remote, error) {
+	if err := ctx.Err(); err != nil {
+		return ats.Remote{}, fmt.Errorf("board %s: create %s: %w", b.name, p.Key, err)
+	}
+	if p.Key == "" || strings.IndexFunc(p.Key, unicode.IsSpace) >= 0 {
+		// The marker could not carry it (see ats.Marker.String).
+		return ats.Remote{}, fmt.Errorf("board %s: create %q: posting key %q is empty or holds white space", b.name, p.Title, p.Key)
+	}
+	b.removeLeftovers()
+	id, err := b.claimID(p.Key)
+	if err != nil {
+		return ats.Remote{}, fmt.Errorf("board %s: create %s: %w", b.name, p.Key, err)
+	}
+	defer b.release(id)
+	rec := newRecord(id, p, b.stamp())
+	if err := b.write(rec); err != nil {
+		return ats.Remote{}, fmt.Errorf("board %s: create %s: %w", b.name, p.Key, err)
+	}
+	return b.remote(rec, true), nil
+}
+
+// Update replaces the owned posting id with p and opens it if it was closed;
+// its created_at is kept.
+func (b *Board) Update(ctx context.Context, id string, p posting.Posting) (ats.Remote, error) {
+	if err := ctx.Err(); err != nil {
+		return ats.Remote{}, fmt.Errorf("board %s: update %s: %w", b.name, id, err)
+	}
+	b.removeLeftovers()
+	defer b.lockID(id)()
+	old, err := b.readOwned(id)
+	if err != nil {
+		return ats.Remote{}, fmt.Errorf("board %s: update %s: %w", b.name, id, err)
+	}
+	rec := newRecord(id, p, b.stamp())
+	if !old.CreatedAt.IsZero() {
+		rec.CreatedAt = old.CreatedAt
+	}
+	if err := b.write(rec); err != nil {
+		return ats.Remote{}, fmt.Errorf("board %s: update %s: %w", b.name, id, err)
+	}
+	return b.remote(rec, true), nil
+}
+
+// Close marks the owned posting id closed and drops it from index.html. Its
+// files stay. Closing a closed posting writes nothing.
+func (b *Board) Close(ctx context.Context, id string) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("board %s: close %s: %w", b.name, id, err)
+	}
+	b.removeLeftovers()
+	defer b.lockID(id)()
+	rec, err := b.readOwned(id)
+	if err != nil {
+		return fmt.Errorf("board %s: close %s: %w", b.name, id, err)
+	}
+	if rec.open() {
+		now := b.stamp()
+		rec.Status = statusClosed
+		rec.ClosedAt = &now
+		if err := b.write(rec); err != nil {
+			return fmt.Errorf("board %s: close %s: %w", b.name, id, err)
+		}
+	}
+	return nil
+}
+
+// stamp is the board's clock in UTC, to the second.
+func (b *Board) stamp() time.Time {
+	return b.now().UTC().Truncate(time.Second)
+}
+
+// readOwned reads the record of id and checks that jobsync owns it.
+func (b *Board) readOwned(id string) (record, error) {
+	if !validID(id) {
+		return record{}, fmt.Errorf("no posting file for this id: %w", ats.ErrNotFound)
+	}
+	data, err := os.ReadFile(b.jsonPath(id))
+	if errors.Is(err, os.ErrNotExist) {
+		return record{}, fmt.Errorf("no posting file %s: %w", b.jsonPath(id), ats.ErrNotFound)
+	}
+	if err != nil {
+		return record{}, err
+	}
+	rec, err := decodeRecord(data)
+	if err != nil {
+		return record{}, fmt.Errorf("%s is not valid JSON (%v): %w", b.jsonPath(id), err, ErrNotOwned)
+	}
+	if _, ok := ats.ParseMarker(rec.Marker); !ok {
+		return record{}, fmt.Errorf("%s has no jobsync marker: %w", b.jsonPath(id), ErrNotOwned)
+	}
+	return rec, nil
+}
+
+// write stores rec: its page first, then its JSON file, which commits it.
+// The view and, unless the folder is locked, index.html follow.
+func (b *Board) write(rec record) error {
+	b.begin()
+	page, err := renderPage(rec)
+	if err == nil {
+		var data []byte
+		if data, err = encodeRecord(rec); err == nil {
+			err = b.writeFiles(b.postings,
+				file{name: rec.ID + ".html", data: page},
+				file{name: rec.ID + ".json", data: data})
+		}
+	}
+	locked := b.end(rec.ID, rec.entry(true), err == nil)
+	if err != nil || locked {
+		return err
+	}
+	return b.refreshIndex()
+}
+
+func (b *Board) jsonPath(id string) string { return filepath.Join(b.postings, id+".json") }
+
+// lockID serialises writes to one id and returns the unlock.
+func (b *Board) lockID(id string) func() {
+	var h uint32 = 2166136261 // FNV-1a
+	for i := 0; i < len(id); i++ {
+		h = (h ^ uint32(id[i])) * 16777619
+	}
+	m := &b.idLocks[h%uint32(len(b.idLocks))]
+	m.Lock()
+	return m.Unlock
+}

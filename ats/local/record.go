@@ -1,0 +1,141 @@
+package local
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/jobsync/jobsync/ats"
+	"github.com/jobsync/jobsync/posting"
+)
+
+// The values of a record's status.
+const (
+	statusOpen   = "open"
+	statusClosed = "closed"
+)
+
+// record is a posting's JSON file. A person may write one by hand: every
+// field is optional, and a file without a valid marker is not jobsync's.
+type record struct {
+	ID             string        `json:"id"`
+	Key            string        `json:"key,omitempty"`
+	Title          string        `json:"title"`
+	Family         string        `json:"family,omitempty"`
+	Level          string        `json:"level,omitempty"`
+	Specialty      string        `json:"specialty,omitempty"`
+	Grade          posting.Grade `json:"grade,omitempty"`
+	Locations      []string      `json:"locations,omitempty"`
+	Department     string        `json:"department,omitempty"`
+	EmploymentType string        `json:"employment_type,omitempty"`
+	Workplace      string        `json:"workplace,omitempty"`
+	Pay            *posting.Pay  `json:"pay,omitempty"`
+	SourceURL      string        `json:"source_url,omitempty"`
+	Markdown       string        `json:"markdown"`
+	HTML           string        `json:"html"`
+	Status         string        `json:"status"` // "open" or "closed"; anything else reads as open
+	Marker         string        `json:"marker,omitempty"`
+	CreatedAt      time.Time     `json:"created_at"`
+	UpdatedAt      time.Time     `json:"updated_at"`
+	ClosedAt       *time.Time    `json:"closed_at"`
+}
+
+// newRecord is the open record of p under id, stamped now, with the marker
+// whose fingerprint List compares against to find drift.
+func newRecord(id string, p posting.Posting, now time.Time) record {
+	return record{
+		ID:             id,
+		Key:            p.Key,
+		Title:          p.Title,
+		Family:         p.Family,
+		Level:          p.Level,
+		Specialty:      p.Specialty,
+		Grade:          p.Grade,
+		Locations:      p.Locations,
+		Department:     p.Department,
+		EmploymentType: p.EmploymentType,
+		Workplace:      p.Workplace,
+		Pay:            p.Pay,
+		SourceURL:      p.SourceURL,
+		Markdown:       p.Markdown,
+		HTML:           p.HTML,
+		Status:         statusOpen,
+		Marker:         ats.NewMarker(p, fingerprint(p.Title, p.HTML)).String(),
+		CreatedAt:      now,
+		UpdatedAt:      now,
+	}
+}
+
+// fingerprint is what the marker holds and List recomputes: the visible text
+// of the title and the HTML, the two fields a person edits.
+func fingerprint(title, html string) string {
+	return ats.Fingerprint(title, html)
+}
+
+// open reports whether r is open: any status but "closed" (in any case) is,
+// so that a hand-made file without one is listed open.
+func (r record) open() bool { return !strings.EqualFold(r.Status, statusClosed) }
+
+// encodeRecord is the file's content: indented, HTML left unescaped so that a
+// person can read and edit it, one trailing newline.
+func encodeRecord(r record) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(r); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func decodeRecord(data []byte) (record, error) {
+	var r record
+	err := json.Unmarshal(data, &r)
+	return r, err
+}
+
+// remote is r as List returns it. page says whether its HTML page exists.
+func (b *Board) remote(r record, page bool) ats.Remote {
+	body := r.HTML
+	if body == "" {
+		body = r.Markdown
+	}
+	rem := ats.Remote{
+		ID:         r.ID,
+		Title:      r.Title,
+		Locations:  r.Locations,
+		Department: r.Department,
+		Body:       ats.HTMLText(body),
+		Open:       r.open(),
+	}
+	if page {
+		rem.URL = fileURL(filepath.Join(b.postings, r.ID+".html"))
+	}
+	if m, ok := ats.ParseMarker(r.Marker); ok {
+		rem.Owned = true
+		rem.Key = m.Key
+		rem.Hash = m.Hash
+		rem.Drifted = fingerprint(r.Title, r.HTML) != m.Fingerprint
+	}
+	return rem
+}
+
+// entry is what index.html needs of r.
+func (r record) entry(page bool) entry {
+	return entry{
+		ID:         r.ID,
+		Title:      r.Title,
+		Locations:  r.Locations,
+		Department: r.Department,
+		Open:       r.open(),
+		Page:       page,
+	}
+}
+
+func fileURL(path string) string {
+	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}).String()
+}

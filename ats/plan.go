@@ -1,0 +1,321 @@
+package ats
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/jobsync/jobsync/posting"
+)
+
+// Op is what a plan does to one posting on one board.
+type Op string
+
+// The plan's operations.
+const (
+	OpCreate    Op = "create"    // desired, not on the board: publish it
+	OpUpdate    Op = "update"    // on the board, content changed (or closed and desired again)
+	OpClose     Op = "close"     // owned, open, no longer desired (or a duplicate)
+	OpUnchanged Op = "unchanged" // on the board as desired
+	OpDrift     Op = "drift"     // edited outside jobsync: reported, not written
+)
+
+// The reasons an action carries beside its Op.
+const (
+	ReasonReopen    = "reopen"                         // update of a closed posting
+	ReasonDuplicate = "duplicate"                      // close of a second owned posting with one key
+	ReasonDrift     = "edited outside jobsync"         // drift, left alone
+	ReasonOverwrite = "overwrite edit outside jobsync" // drift, overwritten on request
+)
+
+// Action is one step of a plan: what to do to which posting, and why.
+type Action struct {
+	Board    string   `json:"board"`
+	Op       Op       `json:"op"`
+	Key      string   `json:"key"`
+	Title    string   `json:"title"` // the desired title; the board's for a close
+	RemoteID string   `json:"remote_id,omitempty"`
+	Reason   string   `json:"reason,omitempty"`
+	Changes  []Change `json:"changes,omitempty"` // for update and drift: what differs
+
+	// Desired is the posting to write (create, update, unchanged, drift),
+	// pointing into the slice NewPlan was given. Current is the posting on
+	// the board (all but create), pointing into the current slice.
+	Desired *posting.Posting `json:"-"`
+	Current *Remote          `json:"-"`
+}
+
+// Plan is what a sync would do to one board, as plain sorted data.
+type Plan struct {
+	Board string `json:"board"`
+	// Actions are sorted by key, then remote id. Unowned postings never
+	// appear; closed owned postings that are not desired neither.
+	Actions []Action `json:"actions"`
+	// Unmanaged counts the board's postings, open or closed, that carry no
+	// jobsync marker.
+	Unmanaged int `json:"unmanaged"`
+	// Owned counts the board's open postings that jobsync owns; the mass-close
+	// guard weighs closes against it.
+	Owned    int      `json:"owned"`
+	Warnings []string `json:"warnings,omitempty"`
+}
+
+// Summary counts a plan's actions by Op.
+type Summary struct {
+	Create    int `json:"create"`
+	Update    int `json:"update"`
+	Close     int `json:"close"`
+	Unchanged int `json:"unchanged"`
+	Drift     int `json:"drift"`
+	Unmanaged int `json:"unmanaged"`
+}
+
+// PlanOptions change what NewPlan decides.
+type PlanOptions struct {
+	// OverwriteDrift plans an update, not a drift report, for an owned
+	// posting that was edited outside jobsync.
+	OverwriteDrift bool
+}
+
+// NewPlan compares the postings desired on board with the board's current
+// postings. It is pure: it reads its arguments and returns a new value.
+//
+// A desired posting whose Boards list is not empty and does not name board is
+// left out, so callers may pass every composed posting. A key desired twice
+// keeps its first posting and adds a warning.
+func NewPlan(board string, desired []posting.Posting, current []Remote, opts PlanOptions) Plan {
+	p := Plan{Board: board}
+
+	// Owned remotes by key: the first index in owned, any more (duplicates,
+	// rare) in more. Unowned ones are only counted.
+	owned := make(map[string]int, len(current))
+	var more map[string][]int
+	for i := range current {
+		r := &current[i]
+		if !r.Owned {
+			p.Unmanaged++
+			continue
+		}
+		if r.Open {
+			p.Owned++
+		}
+		if _, dup := owned[r.Key]; !dup {
+			owned[r.Key] = i
+			continue
+		}
+		if more == nil {
+			more = make(map[string][]int)
+		}
+		more[r.Key] = append(more[r.Key], i)
+	}
+	withKey := func(key string) []int {
+		first, ok := owned[key]
+		if !ok {
+			return nil
+		}
+		return append([]int{first}, more[key]...)
+	}
+
+	want := make(map[string]bool, len(desired))
+	p.Actions = make([]Action, 0, len(desired)+len(owned)/8)
+	var creates []int // indexes into p.Actions
+	for i := range desired {
+		d := &desired[i]
+		if !onBoard(d, board) {
+			continue
+		}
+		if want[d.Key] {
+			p.Warnings = append(p.Warnings, fmt.Sprintf("key %s is desired twice; the second (%q) is ignored", d.Key, d.Title))
+			continue
+		}
+		want[d.Key] = true
+		first, ok := owned[d.Key]
+		if !ok {
+			creates = append(creates, len(p.Actions))
+			p.Actions = append(p.Actions, Action{Board: board, Op: OpCreate, Key: d.Key, Title: d.Title, Desired: d})
+			continue
+		}
+		if _, dup := more[d.Key]; !dup {
+			p.Actions = append(p.Actions, decide(board, d, &current[first], opts))
+			continue
+		}
+		ids := withKey(d.Key)
+		keep := pickKeeper(current, ids)
+		p.Actions = append(p.Actions, decide(board, d, &current[keep], opts))
+		for _, j := range ids {
+			if j != keep && current[j].Open {
+				p.Actions = append(p.Actions, closeAction(board, &current[j], ReasonDuplicate))
+			}
+		}
+	}
+	for key := range owned {
+		if want[key] {
+			continue
+		}
+		for _, j := range withKey(key) {
+			if current[j].Open {
+				p.Actions = append(p.Actions, closeAction(board, &current[j], ""))
+			}
+		}
+	}
+	if len(creates) > 0 {
+		p.Warnings = append(p.Warnings, lookalikes(p.Actions, creates, current)...)
+	}
+	slices.SortFunc(p.Actions, func(a, b Action) int {
+		if c := strings.Compare(a.Key, b.Key); c != 0 {
+			return c
+		}
+		return compareIDs(a.RemoteID, b.RemoteID)
+	})
+	slices.Sort(p.Warnings)
+	return p
+}
+
+// decide is the action for a desired posting and the owned remote kept for
+// its key.
+func decide(board string, d *posting.Posting, r *Remote, opts PlanOptions) Action {
+	a := Action{Board: board, Key: d.Key, Title: d.Title, RemoteID: r.ID, Desired: d, Current: r}
+	switch {
+	case r.Drifted && !opts.OverwriteDrift:
+		a.Op, a.Reason = OpDrift, ReasonDrift
+		a.Changes = changes(d, r)
+	case r.Drifted:
+		a.Op, a.Reason = OpUpdate, ReasonOverwrite
+		a.Changes = changes(d, r)
+	case !r.Open:
+		a.Op, a.Reason = OpUpdate, ReasonReopen
+		a.Changes = changes(d, r)
+	case r.Hash != d.Hash:
+		a.Op = OpUpdate
+		a.Changes = changes(d, r)
+	default:
+		a.Op = OpUnchanged
+	}
+	return a
+}
+
+func closeAction(board string, r *Remote, reason string) Action {
+	return Action{Board: board, Op: OpClose, Key: r.Key, Title: r.Title, RemoteID: r.ID, Reason: reason, Current: r}
+}
+
+// pickKeeper chooses, of several owned remotes with one key, the one to keep:
+// an open one before a closed one, then the lowest id.
+func pickKeeper(current []Remote, ids []int) int {
+	keep := ids[0]
+	for _, j := range ids[1:] {
+		a, b := &current[j], &current[keep]
+		if a.Open != b.Open {
+			if a.Open {
+				keep = j
+			}
+			continue
+		}
+		if compareIDs(a.ID, b.ID) < 0 {
+			keep = j
+		}
+	}
+	return keep
+}
+
+// compareIDs orders ids numerically when both are decimal numbers (boards
+// number their postings), else as strings.
+func compareIDs(a, b string) int {
+	if isDigits(a) && isDigits(b) {
+		a, b = strings.TrimLeft(a, "0"), strings.TrimLeft(b, "0")
+		if c := cmp.Compare(len(a), len(b)); c != 0 {
+			return c
+		}
+	}
+	return strings.Compare(a, b)
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// onBoard reports whether p is meant for board: an empty Boards list means
+// every board.
+func onBoard(p *posting.Posting, board string) bool {
+	return len(p.Boards) == 0 || slices.Contains(p.Boards, board)
+}
+
+// lookalikes warns of each create whose title an open unmanaged posting on
+// the board already has: most likely the same job, posted by hand.
+func lookalikes(actions []Action, creates []int, current []Remote) []string {
+	titles := make(map[string]string) // folded title → id
+	for i := range current {
+		if r := &current[i]; !r.Owned && r.Open {
+			t := foldTitle(r.Title)
+			if id, ok := titles[t]; !ok || compareIDs(r.ID, id) < 0 {
+				titles[t] = r.ID
+			}
+		}
+	}
+	var warnings []string
+	for _, i := range creates {
+		a := &actions[i]
+		if id, ok := titles[foldTitle(a.Title)]; ok {
+			warnings = append(warnings, fmt.Sprintf("create %s: unmanaged posting %s has the same title %q (posted by hand? it will be a duplicate)", a.Key, id, a.Title))
+		}
+	}
+	return warnings
+}
+
+func foldTitle(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
+// Summary counts the plan's actions by Op.
+func (p Plan) Summary() Summary {
+	s := Summary{Unmanaged: p.Unmanaged}
+	for i := range p.Actions {
+		switch p.Actions[i].Op {
+		case OpCreate:
+			s.Create++
+		case OpUpdate:
+			s.Update++
+		case OpClose:
+			s.Close++
+		case OpUnchanged:
+			s.Unchanged++
+		case OpDrift:
+			s.Drift++
+		}
+	}
+	return s
+}
+
+// HasChanges reports whether the plan would write anything, or reports drift
+// that is pending a decision.
+func (p Plan) HasChanges() bool {
+	for i := range p.Actions {
+		if p.Actions[i].Op != OpUnchanged {
+			return true
+		}
+	}
+	return false
+}
+
+// Writes returns the actions that write, in the order Apply runs them:
+// creates and updates (by key), then closes (by key).
+func (p Plan) Writes() []Action {
+	var w, closes []Action
+	for _, a := range p.Actions {
+		switch a.Op {
+		case OpCreate, OpUpdate:
+			w = append(w, a)
+		case OpClose:
+			closes = append(closes, a)
+		}
+	}
+	return append(w, closes...)
+}

@@ -1,0 +1,115 @@
+package main
+
+import (
+	"fmt"
+	"html"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/jobsync/jobsync/posting"
+)
+
+func (a *app) composeCommand() *cobra.Command {
+	var cfgPath, format, out, baseURL string
+	cmd := &cobra.Command{
+		Use:   "compose [--config F | PAGE...] [--format md|html|json] [--out DIR]",
+		Short: "Compose the postings a config (or every level × specialty of a page) yields",
+		Long: `compose builds postings: base role + level and grade + specialty + the opening's
+location, department and pay, rendered to clean, sanitised HTML.
+
+With PAGE arguments it composes every level × specialty of each page (a
+preview); otherwise it composes the openings of the config. With --out, each
+posting is written to DIR/<key>.<format>; without, all go to stdout.`,
+		Example: `  jobsync compose testdata/product-manager.md --format md | less
+  jobsync compose --config examples/openings.yaml --format html --out out/postings
+  jobsync compose --format json testdata/product-manager.md | jq '.[].title'`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if format != "md" && format != "html" && format != "json" {
+				return fmt.Errorf("--format %q: want md, html or json", format)
+			}
+			var postings []posting.Posting
+			if len(args) > 0 {
+				if cfgPath != "" {
+					return fmt.Errorf("give either --config or pages, not both")
+				}
+				fams, err := a.loadFamilies(cmd.Context(), refsFor(args, baseURL))
+				if err != nil {
+					return err
+				}
+				if postings, err = posting.Compose(fams, nil, posting.ComposeOptions{}); err != nil {
+					return err
+				}
+			} else {
+				cfg, err := a.loadConfig(cfgPath)
+				if err != nil {
+					return err
+				}
+				if postings, err = a.composeFromConfig(cmd.Context(), cfg); err != nil {
+					return err
+				}
+			}
+			if out != "" {
+				return writePostings(out, format, postings)
+			}
+			return printPostings(a, format, postings)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&cfgPath, "config", "", "config file (default $JOBSYNC_CONFIG or ./jobsync.yaml)")
+	f.StringVar(&format, "format", "md", "output format: md, html or json")
+	f.StringVar(&out, "out", "", "write one file per posting into this folder")
+	f.StringVar(&baseURL, "base-url", "", "base URL that makes the pages' relative links absolute")
+	return cmd
+}
+
+func printPostings(a *app, format string, postings []posting.Posting) error {
+	if format == "json" {
+		return writeJSON(a.stdout, postings)
+	}
+	for i, p := range postings {
+		if i > 0 {
+			fmt.Fprintln(a.stdout)
+		}
+		if _, err := fmt.Fprint(a.stdout, postingDocument(format, p)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// postingDocument is one posting as a file of the given format.
+func postingDocument(format string, p posting.Posting) string {
+	switch format {
+	case "html":
+		return fmt.Sprintf("<!-- %s -->\n<h1>%s</h1>\n%s\n", p.Key, html.EscapeString(p.Title), p.HTML)
+	default:
+		return fmt.Sprintf("<!-- %s -->\n# %s\n\n%s\n", p.Key, p.Title, strings.TrimSpace(p.Markdown))
+	}
+}
+
+// writePostings writes each posting to dir/<key>.<ext>, keys' "/" as "__".
+func writePostings(dir, format string, postings []posting.Posting) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for _, p := range postings {
+		name := filepath.Join(dir, strings.ReplaceAll(p.Key, "/", "__")+"."+format)
+		var data []byte
+		if format == "json" {
+			var b strings.Builder
+			if err := writeJSON(&b, p); err != nil {
+				return err
+			}
+			data = []byte(b.String())
+		} else {
+			data = []byte(postingDocument(format, p))
+		}
+		if err := os.WriteFile(name, data, 0o644); err != nil {
+			return fmt.Errorf("compose: %w", err)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,54 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/jobsync/jobsync/source"
+)
+
+func (a *app) lintCommand() *cobra.Command {
+	var strict bool
+	cmd := &cobra.Command{
+		Use:   "lint PAGE...",
+		Short: "Check handbook pages: warnings and errors with file:line",
+		Long: `lint parses handbook pages and prints every problem as "file:line: level: message".
+It exits 1 when any page has an error (a page that cannot be published), and
+with --strict also when there are only warnings.`,
+		Example: `  jobsync lint testdata/product-manager.md
+  jobsync lint --strict handbook/job-families/`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			results, err := a.readPages(cmd.Context(), refsFor(args, ""))
+			if err != nil {
+				return err
+			}
+			var nerr, nwarn int
+			for _, r := range results {
+				if r.err != nil {
+					nerr++
+					var pe *source.ParseError
+					if errors.As(r.err, &pe) {
+						fmt.Fprintf(a.stdout, "%s:%d: error: %v\n", pe.Path, pe.Line, pe.Err)
+					} else {
+						fmt.Fprintf(a.stdout, "%s: error: %v\n", r.path, r.err)
+					}
+					continue
+				}
+				for _, w := range r.family.Warnings {
+					nwarn++
+					fmt.Fprintf(a.stdout, "%s:%d: warning: %s\n", r.path, w.Line, w.Message)
+				}
+			}
+			fmt.Fprintf(a.stdout, "%d pages, %d errors, %d warnings\n", len(results), nerr, nwarn)
+			if nerr > 0 || (strict && nwarn > 0) {
+				return &exitCodeError{code: exitError}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&strict, "strict", false, "exit 1 on warnings too")
+	return cmd
+}

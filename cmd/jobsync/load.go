@@ -1,0 +1,114 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+
+	"github.com/jobsync/jobsync/config"
+	"github.com/jobsync/jobsync/posting"
+	"github.com/jobsync/jobsync/source"
+)
+
+// pageRef is one place to read handbook pages from, with the base URL that
+// makes their relative links absolute.
+type pageRef struct {
+	loc     string
+	baseURL string
+}
+
+// pageResult is one page read and parsed, or the error that stopped it.
+type pageResult struct {
+	path   string
+	family posting.Family
+	err    error
+}
+
+// readPages reads and parses every page under refs. It never stops at the
+// first bad page, so lint can report them all; loadFamilies turns any failure
+// into an error.
+func (a *app) readPages(ctx context.Context, refs []pageRef) ([]pageResult, error) {
+	opts := source.ReadOptions{CacheDir: a.settings.CacheDir, Client: a.pageClient()}
+	var out []pageResult
+	for _, ref := range refs {
+		pages, err := source.Read(ctx, ref.loc, opts)
+		if err != nil {
+			out = append(out, pageResult{path: ref.loc, err: err})
+			continue
+		}
+		for _, p := range pages {
+			fam, err := source.Parse(p.Path, p.Data, source.Options{BaseURL: ref.baseURL})
+			out = append(out, pageResult{path: p.Path, family: fam, err: err})
+		}
+	}
+	return out, nil
+}
+
+// loadFamilies reads and parses every page; any page that fails is an error
+// that names it, and then nothing may be published.
+func (a *app) loadFamilies(ctx context.Context, refs []pageRef) ([]posting.Family, error) {
+	results, err := a.readPages(ctx, refs)
+	if err != nil {
+		return nil, err
+	}
+	var fams []posting.Family
+	var errs []error
+	for _, r := range results {
+		if r.err != nil {
+			errs = append(errs, r.err)
+			continue
+		}
+		for _, w := range r.family.Warnings {
+			a.log.Warn(w.Message, zapLocation(r.path, w.Line))
+		}
+		fams = append(fams, r.family)
+	}
+	if len(errs) > 0 {
+		return nil, fmt.Errorf("%d of %d pages failed, nothing is published:\n%w", len(errs), len(results), errors.Join(errs...))
+	}
+	return fams, nil
+}
+
+// configRefs lists the config's sources as page references.
+func configRefs(cfg *config.Config) []pageRef {
+	refs := make([]pageRef, 0, len(cfg.Sources))
+	for _, s := range cfg.Sources {
+		loc := s.Path
+		if s.URL != "" {
+			loc = s.URL
+		}
+		refs = append(refs, pageRef{loc: loc, baseURL: s.BaseURL})
+	}
+	return refs
+}
+
+// pageClient is the HTTP client for reading pages over https: retried and
+// bounded, like the boards'.
+func (a *app) pageClient() *http.Client {
+	return newHTTPClient(a.log.Named("source"), nil)
+}
+
+// loadConfig reads the config from --config, JOBSYNC_CONFIG or ./jobsync.yaml.
+func (a *app) loadConfig(path string) (*config.Config, error) {
+	if path == "" {
+		path = a.settings.Config
+	}
+	if path == "" {
+		path = config.DefaultPath
+	}
+	return config.Load(path)
+}
+
+// composeFromConfig reads the config's pages and composes its openings.
+func (a *app) composeFromConfig(ctx context.Context, cfg *config.Config) ([]posting.Posting, error) {
+	fams, err := a.loadFamilies(ctx, configRefs(cfg))
+	if err != nil {
+		return nil, err
+	}
+	postings, err := posting.Compose(fams, cfg.Openings, posting.ComposeOptions{Company: cfg.Company.Name, CompanyURL: cfg.Company.URL})
+	if err != nil {
+		return nil, cfg.Locate(err) // name the config line of each bad opening
+	}
+	return postings, nil
+}

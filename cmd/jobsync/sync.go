@@ -1,0 +1,129 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"sync"
+
+	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/cobra"
+	"go.uber.org/zap"
+
+	"github.com/jobsync/jobsync/ats"
+)
+
+func (a *app) syncCommand() *cobra.Command {
+	var f planFlags
+	var dryRun, allowMassClose bool
+	cmd := &cobra.Command{
+		Use:   "sync [--config F] [--board NAME]... [--dry-run] [--allow-mass-close] [--overwrite-drift]",
+		Short: "Bring the boards in line with the handbook: create, update, close",
+		Long: `sync plans like "jobsync plan", prints the plan, then applies it: creates and
+updates first, closes last, each board under its rate limit.
+
+It stops before any write when a page fails to parse, when a board cannot be
+listed, or when a plan would close more than 25% (and more than 3) of a board's
+owned postings, unless --allow-mass-close. It never touches a posting it does
+not own. A posting edited outside jobsync (drift) is reported and left alone
+unless --overwrite-drift; drift makes the exit code 1. After any failed write
+it closes nothing on that board. Ctrl-C stops between writes; the next sync
+picks up where it left off.`,
+		Example: `  jobsync sync --config examples/jobsync.yaml
+  jobsync sync --dry-run --board greenhouse
+  JOBSYNC_LOG_FORMAT=json jobsync sync --board lever --overwrite-drift`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			p, err := a.makePlan(cmd.Context(), f)
+			if err != nil {
+				return err
+			}
+			defer p.release()
+			if err := writeTextPlan(a.stdout, p.plans, a.colorOn(a.stdout)); err != nil {
+				return err
+			}
+			// The one place a dry run is decided: the engine is never called.
+			if dryRun {
+				fmt.Fprintln(a.stdout, "Dry run: nothing was written.")
+				return nil
+			}
+			if err := ats.CheckGuards(p.plans, guards(p.cfg, allowMassClose)); err != nil {
+				return fmt.Errorf("%w; nothing was written (use --allow-mass-close if this is intended)", err)
+			}
+			results := a.apply(cmd, p)
+			return a.report(results)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.config, "config", "", "config file (default $JOBSYNC_CONFIG or ./jobsync.yaml)")
+	fl.StringSliceVar(&f.boards, "board", nil, "sync only this board (repeatable; default all)")
+	fl.BoolVar(&dryRun, "dry-run", false, "print the plan and write nothing")
+	fl.BoolVar(&allowMassClose, "allow-mass-close", false, "allow a plan that closes more than 25% (and more than 3) of a board's postings")
+	fl.BoolVar(&f.overwriteDrift, "overwrite-drift", false, "overwrite postings edited outside jobsync")
+	return cmd
+}
+
+// apply runs the plans, with a progress bar on a terminal and a log line per
+// write elsewhere.
+func (a *app) apply(cmd *cobra.Command, p *planned) []ats.Result {
+	writes := 0
+	for _, pl := range p.plans {
+		writes += len(pl.Writes())
+	}
+	var bar *progressbar.ProgressBar
+	if isTerminal(a.stderr) && writes >= 10 {
+		bar = progressbar.NewOptions(writes,
+			progressbar.OptionSetWriter(a.stderr),
+			progressbar.OptionSetDescription("syncing"),
+			progressbar.OptionShowCount(),
+			progressbar.OptionClearOnFinish(),
+		)
+	}
+	// The engine logs each write; with a bar on screen only problems are logged.
+	log := a.log
+	var onResult func(ats.ActionResult)
+	if bar != nil {
+		log = log.WithOptions(zap.IncreaseLevel(zap.WarnLevel))
+		onResult = func(ats.ActionResult) { _ = bar.Add(1) } // the bar locks itself
+	}
+	// Boards in parallel, each at its configured concurrency (0: the board's own).
+	results := make([]ats.Result, len(p.boards))
+	var wg sync.WaitGroup
+	for i, b := range p.boards {
+		wg.Go(func() {
+			opts := ats.ApplyOptions{Concurrency: p.configs[i].Concurrency, Logger: log.Named(b.Name()), OnResult: onResult}
+			results[i] = ats.Apply(cmd.Context(), b, p.plans[i], opts)
+		})
+	}
+	wg.Wait()
+	if bar != nil {
+		_ = bar.Finish()
+	}
+	return results
+}
+
+// report prints what was done and turns failures, drift and interruptions
+// into the exit code.
+func (a *app) report(results []ats.Result) error {
+	var errs []error
+	for _, r := range results {
+		done := map[ats.Op]int{}
+		failed := 0
+		for _, ar := range r.Results {
+			if ar.Err != nil {
+				failed++
+				continue
+			}
+			done[ar.Action.Op]++
+		}
+		fmt.Fprintf(a.stdout, "Board %s: %d created, %d updated, %d closed, %d not done\n",
+			r.Board, done[ats.OpCreate], done[ats.OpUpdate], done[ats.OpClose], failed)
+		if err := r.Err(); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	err := errors.Join(errs...)
+	if errors.Is(err, ats.ErrDrift) {
+		err = fmt.Errorf("%w\nreview the postings edited outside jobsync, then sync with --overwrite-drift to replace them", err)
+	}
+	return err
+}

@@ -1,0 +1,184 @@
+// Package config reads jobsync's settings: the YAML config file (sources,
+// boards, openings, guards), validated strictly and with every problem
+// reported at once, and the environment (JOBSYNC_*), where secrets and
+// per-board overrides live.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+
+	"github.com/jobsync/jobsync/posting"
+)
+
+// DefaultPath is the config file used when neither a flag nor JOBSYNC_CONFIG
+// names one.
+const DefaultPath = "jobsync.yaml"
+
+// The board types.
+const (
+	TypeLocal      = "local"
+	TypeGreenhouse = "greenhouse"
+	TypeLever      = "lever"
+)
+
+// The guard defaults: a plan that closes more than 25% of a board's owned
+// postings, and more than 3, needs --allow-mass-close.
+const (
+	DefaultMaxClosePercent = 25
+	DefaultMaxCloseCount   = 3
+)
+
+// Config is a config file, decoded and validated. Relative paths in it are
+// resolved against the file's folder.
+type Config struct {
+	Path string // the file as it was named
+	Dir  string // its folder, absolute
+
+	Company  Company
+	Sources  []Source
+	Boards   []Board
+	Openings []posting.Opening // nil when the file has no openings: a preview of every level × specialty
+	// OpeningLines holds the line of each opening, parallel to Openings.
+	OpeningLines []int
+	Guards       Guards
+}
+
+// Company is what postings say about the employer.
+type Company struct {
+	Name string
+	URL  string
+}
+
+// Source is one handbook page, or a folder of them, to read.
+type Source struct {
+	Path    string // a file or folder, absolute; or empty when URL is set
+	URL     string // an http(s) URL; or empty when Path is set
+	BaseURL string // makes the page's relative links absolute
+	Line    int
+}
+
+// Board is one job board to publish to. Secrets are never here: they come
+// from the environment (see LoadBoardEnv).
+type Board struct {
+	Name string
+	Type string // TypeLocal, TypeGreenhouse or TypeLever
+	Dir  string // local: the folder, absolute
+
+	TemplateJobID int64 // greenhouse: the job new postings are made from
+	CloseOpenings bool  // greenhouse: close the job's openings with its posting
+
+	DistributionChannels []string // lever: "public", "internal"
+
+	Concurrency int // writes at once; 0 means the adapter's default
+	Line        int
+}
+
+// Guards stop a sync that would close too much.
+type Guards struct {
+	MaxClosePercent float64
+	MaxCloseCount   int
+}
+
+// Load reads, decodes and validates the config file at path. Every problem
+// in the file is reported in one *Error.
+func Load(path string) (*Config, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("config: %w", err)
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("config: %w", err)
+	}
+	return Parse(path, filepath.Dir(abs), data)
+}
+
+// Parse decodes and validates config data as if read from path, resolving
+// relative paths against dir.
+func Parse(path, dir string, data []byte) (*Config, error) {
+	c := &Config{
+		Path:   path,
+		Dir:    dir,
+		Guards: Guards{MaxClosePercent: DefaultMaxClosePercent, MaxCloseCount: DefaultMaxCloseCount},
+	}
+	var p problems
+	if decode(c, data, &p) {
+		validate(c, &p)
+	}
+	if err := p.err(path); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// Board returns the board named name.
+func (c *Config) Board(name string) (Board, bool) {
+	for _, b := range c.Boards {
+		if b.Name == name {
+			return b, true
+		}
+	}
+	return Board{}, false
+}
+
+// Preview reports whether the file has no openings, so that every level ×
+// specialty is composed; only local boards may take such a preview.
+func (c *Config) Preview() bool {
+	return c.Openings == nil
+}
+
+// Locate returns err with the problems that posting.Compose found in
+// openings placed at their lines in the file: an *Error listing one
+// "file:line: message" per opening error. Errors that name no opening are
+// kept as they are, joined after it.
+func (c *Config) Locate(err error) error {
+	if err == nil {
+		return nil
+	}
+	var p problems
+	var rest []error
+	for _, e := range flatten(err) {
+		var oe *posting.OpeningError
+		if errors.As(e, &oe) && oe.Index >= 0 && oe.Index < len(c.OpeningLines) {
+			p.add(c.OpeningLines[oe.Index], "opening: %s", c.openingRefsToLines(oe.Err.Error()))
+			continue
+		}
+		rest = append(rest, e)
+	}
+	located := p.err(c.Path)
+	if located == nil {
+		return err
+	}
+	return errors.Join(append([]error{located}, rest...)...)
+}
+
+var openingRefRE = regexp.MustCompile(`openings\[(\d+)\]`)
+
+// openingRefsToLines rewrites "openings[3]" in msg as "the opening on line
+// 42", the way a person reading the file finds it.
+func (c *Config) openingRefsToLines(msg string) string {
+	return openingRefRE.ReplaceAllStringFunc(msg, func(ref string) string {
+		i, err := strconv.Atoi(ref[len("openings[") : len(ref)-1])
+		if err != nil || i < 0 || i >= len(c.OpeningLines) {
+			return ref
+		}
+		return fmt.Sprintf("the opening on line %d", c.OpeningLines[i])
+	})
+}
+
+// flatten lists the errors joined in err.
+func flatten(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, flatten(e)...)
+		}
+		return out
+	}
+	return []error{err}
+}

@@ -1,0 +1,241 @@
+package config
+
+import (
+	"maps"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/jobsync/jobsync/posting"
+	"go.yaml.in/yaml/v3"
+)
+
+// decode fills c from the YAML data, adding a problem for every unknown key,
+// repeated key and value of the wrong kind. It returns false when the data
+// is not a YAML document at all, which leaves nothing to validate.
+func decode(c *Config, data []byte, p *problems) bool {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		line, msg := yamlError(err)
+		p.add(line, "%s", msg)
+		return false
+	}
+	if doc.Kind == 0 || len(doc.Content) == 0 {
+		p.add(0, "the file is empty: want at least sources and boards")
+		return false
+	}
+	d := &decoder{p: p}
+	d.mapping(doc.Content[0], "the config", fields{
+		"company": func(n *yaml.Node) {
+			d.mapping(n, "company", fields{
+				"name": func(n *yaml.Node) { c.Company.Name = d.str(n, "company name") },
+				"url": func(n *yaml.Node) {
+					c.Company.URL = d.str(n, "company url")
+					if c.Company.URL != "" && !isWebURL(c.Company.URL, false) {
+						d.p.add(n.Line, "company url %q: want an absolute http(s) URL", c.Company.URL)
+					}
+				},
+			})
+		},
+		"sources": func(n *yaml.Node) {
+			d.sequence(n, "sources", func(n *yaml.Node) { c.Sources = append(c.Sources, d.source(n, c.Dir)) })
+		},
+		"boards": func(n *yaml.Node) {
+			d.sequence(n, "boards", func(n *yaml.Node) { c.Boards = append(c.Boards, d.board(n, c.Dir)) })
+		},
+		"openings": func(n *yaml.Node) {
+			// An empty list means "no openings at all"; an empty key, like
+			// no key, means the preview.
+			if isNull(resolve(n)) {
+				return
+			}
+			c.Openings = []posting.Opening{}
+			d.sequence(n, "openings", func(n *yaml.Node) {
+				c.Openings = append(c.Openings, d.opening(n))
+				c.OpeningLines = append(c.OpeningLines, n.Line)
+			})
+		},
+		"guards": func(n *yaml.Node) {
+			d.mapping(n, "guards", fields{
+				"max_close_percent": func(n *yaml.Node) {
+					c.Guards.MaxClosePercent = d.float(n, "max_close_percent")
+					if v := c.Guards.MaxClosePercent; v < 0 || v > 100 {
+						d.p.add(n.Line, "guards: max_close_percent %v: want 0 to 100", v)
+					}
+				},
+				"max_close_count": func(n *yaml.Node) {
+					c.Guards.MaxCloseCount = d.int(n, "max_close_count")
+					if v := c.Guards.MaxCloseCount; v < 0 {
+						d.p.add(n.Line, "guards: max_close_count %d: want 0 or more", v)
+					}
+				},
+			})
+		},
+	})
+	return true
+}
+
+var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// yamlError splits a YAML syntax error into its line and message.
+func yamlError(err error) (int, string) {
+	msg := err.Error()
+	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		return line, "invalid YAML: " + m[2]
+	}
+	return 0, "invalid YAML: " + strings.TrimPrefix(msg, "yaml: ")
+}
+
+func (d *decoder) source(n *yaml.Node, dir string) Source {
+	s := Source{Line: n.Line}
+	d.mapping(n, "source", fields{
+		"path": func(n *yaml.Node) { s.Path = resolvePath(dir, d.str(n, "source path")) },
+		"url": func(n *yaml.Node) {
+			s.URL = d.str(n, "source url")
+			if s.URL != "" && !isWebURL(s.URL, true) {
+				d.p.add(n.Line, "source url %q: want an https URL (http only to localhost)", s.URL)
+			}
+		},
+		"base_url": func(n *yaml.Node) {
+			s.BaseURL = d.str(n, "base_url")
+			if s.BaseURL != "" && !isWebURL(s.BaseURL, false) {
+				d.p.add(n.Line, "source base_url %q: want an absolute http(s) URL", s.BaseURL)
+			}
+		},
+	})
+	return s
+}
+
+func (d *decoder) board(n *yaml.Node, dir string) Board {
+	b := Board{Line: n.Line}
+	set := map[string]int{} // type-specific keys present, and their lines
+	mark := func(n *yaml.Node, key string) { set[key] = n.Line }
+	d.mapping(n, "board", fields{
+		"name": func(n *yaml.Node) {
+			b.Name = d.str(n, "board name")
+			if b.Name != "" && !boardNameRE.MatchString(b.Name) {
+				d.p.add(n.Line, "board %q: name may hold only a-z, 0-9, _ and -", b.Name)
+			}
+		},
+		"type": func(n *yaml.Node) {
+			b.Type = d.str(n, "board type")
+			if b.Type != "" && !slices.Contains(boardTypes, b.Type) {
+				d.p.add(n.Line, "board type %q: want one of %s", b.Type, strings.Join(boardTypes, ", "))
+			}
+		},
+		"dir": func(n *yaml.Node) {
+			mark(n, "dir")
+			b.Dir = resolvePath(dir, d.str(n, "dir"))
+		},
+		"template_job_id": func(n *yaml.Node) {
+			mark(n, "template_job_id")
+			b.TemplateJobID = d.int64(n, "template_job_id")
+		},
+		"close_openings": func(n *yaml.Node) {
+			mark(n, "close_openings")
+			b.CloseOpenings = d.bool(n, "close_openings")
+		},
+		"distribution_channels": func(n *yaml.Node) {
+			mark(n, "distribution_channels")
+			b.DistributionChannels = d.strs(n, "distribution_channels")
+			for _, ch := range b.DistributionChannels {
+				if !slices.Contains(leverChannels, ch) {
+					d.p.add(n.Line, "distribution channel %q: want one of %s", ch, strings.Join(leverChannels, ", "))
+				}
+			}
+		},
+		"concurrency": func(n *yaml.Node) {
+			b.Concurrency = d.int(n, "concurrency")
+			if b.Concurrency < 0 {
+				d.p.add(n.Line, "concurrency %d: want 0 (the adapter's default) or more", b.Concurrency)
+			}
+		},
+	})
+	// Settings of one type on a board of another are mistakes.
+	for _, key := range slices.Sorted(maps.Keys(set)) {
+		line := set[key]
+		if owner := boardKeyType[key]; b.Type != "" && b.Type != owner && slices.Contains(boardTypes, b.Type) {
+			d.p.add(line, "board %q: %s is a %s setting, not for a %s board", b.Name, key, owner, b.Type)
+		}
+	}
+	return b
+}
+
+// boardKeyType says which board type each type-specific key belongs to.
+var boardKeyType = map[string]string{
+	"dir":                   TypeLocal,
+	"template_job_id":       TypeGreenhouse,
+	"close_openings":        TypeGreenhouse,
+	"distribution_channels": TypeLever,
+}
+
+var boardTypes = []string{TypeLocal, TypeGreenhouse, TypeLever}
+
+func (d *decoder) opening(n *yaml.Node) posting.Opening {
+	var o posting.Opening
+	d.mapping(n, "opening", fields{
+		"family":          func(n *yaml.Node) { o.Family = d.str(n, "family") },
+		"level":           func(n *yaml.Node) { o.Level = d.str(n, "level") },
+		"specialty":       func(n *yaml.Node) { o.Specialty = d.str(n, "specialty") },
+		"locations":       func(n *yaml.Node) { o.Locations = d.strs(n, "locations") },
+		"department":      func(n *yaml.Node) { o.Department = d.str(n, "department") },
+		"employment_type": func(n *yaml.Node) { o.EmploymentType = d.str(n, "employment_type") },
+		"workplace": func(n *yaml.Node) {
+			o.Workplace = d.str(n, "workplace")
+			if o.Workplace != "" && !slices.Contains(workplaces, o.Workplace) {
+				d.p.add(n.Line, "workplace %q: want one of %s", o.Workplace, strings.Join(workplaces, ", "))
+			}
+		},
+		"boards": func(n *yaml.Node) { o.Boards = d.strs(n, "boards") },
+		"pay":    func(n *yaml.Node) { o.Pay = d.pay(n) },
+	})
+	return o
+}
+
+func (d *decoder) pay(n *yaml.Node) *posting.Pay {
+	pay := &posting.Pay{}
+	var minNode, maxNode *yaml.Node
+	d.mapping(n, "pay", fields{
+		"min": func(n *yaml.Node) {
+			minNode = n
+			pay.Min = d.int64(n, "pay min")
+		},
+		"max": func(n *yaml.Node) {
+			maxNode = n
+			pay.Max = d.int64(n, "pay max")
+		},
+		"currency": func(n *yaml.Node) {
+			pay.Currency = d.str(n, "pay currency")
+			if !currencyRE.MatchString(pay.Currency) {
+				d.p.add(n.Line, "pay currency %q: want a 3-letter ISO 4217 code in capitals, such as USD", pay.Currency)
+			}
+		},
+		"interval": func(n *yaml.Node) {
+			pay.Interval = d.str(n, "pay interval")
+			if pay.Interval != "" && !slices.Contains(payIntervals, pay.Interval) {
+				d.p.add(n.Line, "pay interval %q: want one of %s", pay.Interval, strings.Join(payIntervals, ", "))
+			}
+		},
+	})
+	line := resolve(n).Line
+	switch {
+	case minNode == nil || maxNode == nil || pay.Currency == "":
+		d.p.add(line, "pay: want min, max and currency")
+	case pay.Min < 0 || pay.Max < 0:
+		d.p.add(line, "pay: min and max must not be negative")
+	case pay.Min > pay.Max:
+		d.p.add(maxNode.Line, "pay: min %d is more than max %d", pay.Min, pay.Max)
+	}
+	return pay
+}
+
+// resolvePath makes a relative path relative to the config file's folder.
+func resolvePath(dir, path string) string {
+	if path == "" || filepath.IsAbs(path) {
+		return path
+	}
+	return filepath.Join(dir, path)
+}

@@ -1,0 +1,101 @@
+package config
+
+import (
+	"net"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+var (
+	boardNameRE = regexp.MustCompile(`^[a-z0-9_-]+$`)
+	currencyRE  = regexp.MustCompile(`^[A-Z]{3}$`)
+)
+
+// The values an opening's workplace and a pay interval may take.
+var (
+	workplaces    = []string{"remote", "hybrid", "onsite"}
+	payIntervals  = []string{"year", "month", "hour"}
+	leverChannels = []string{"public", "internal"}
+)
+
+// validate checks what decoding cannot: required values, allowed values and
+// references between sections.
+func validate(c *Config, p *problems) {
+	if len(c.Sources) == 0 {
+		p.add(0, "no sources: add at least one under sources, with a path or a url")
+	}
+	for _, s := range c.Sources {
+		switch {
+		case s.Path == "" && s.URL == "":
+			p.add(s.Line, "source: want a path or a url")
+		case s.Path != "" && s.URL != "":
+			p.add(s.Line, "source: has both a path and a url; want one")
+		}
+	}
+	if len(c.Boards) == 0 {
+		p.add(0, "no boards: add at least one under boards (type local, with a dir, to start)")
+	}
+	names := map[string]int{}
+	for _, b := range c.Boards {
+		switch {
+		case b.Name == "":
+			p.add(b.Line, "board: no name")
+		case names[b.Name] > 0:
+			p.add(b.Line, "board %q: name already used on line %d", b.Name, names[b.Name])
+		default:
+			names[b.Name] = b.Line
+		}
+		switch {
+		case b.Type == "":
+			p.add(b.Line, "board %q: no type: want one of %s", b.Name, strings.Join(boardTypes, ", "))
+		case b.Type == TypeLocal && b.Dir == "":
+			p.add(b.Line, "board %q: a local board needs a dir", b.Name)
+		}
+	}
+	for i, o := range c.Openings {
+		line := c.OpeningLines[i]
+		if strings.TrimSpace(o.Family) == "" {
+			p.add(line, "opening: no family: name the family by its key or title")
+		}
+		for _, b := range o.Boards {
+			if names[b] == 0 {
+				p.add(line, "opening: board %q is not configured; boards: %s", b, strings.Join(sortedKeys(names), ", "))
+			}
+		}
+	}
+}
+
+// isWebURL reports whether s is an absolute http(s) URL; strict allows http
+// only to the local machine.
+func isWebURL(s string, strict bool) bool {
+	u, err := url.Parse(s)
+	if err != nil || u.Host == "" || u.User != nil {
+		return false
+	}
+	switch u.Scheme {
+	case "https":
+		return true
+	case "http":
+		return !strict || isLoopback(u.Hostname())
+	}
+	return false
+}
+
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+func sortedKeys(m map[string]int) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

@@ -1,0 +1,126 @@
+package posting
+
+import (
+	"testing"
+)
+
+func composeOne(t *testing.T, f Family, o Opening) Posting {
+	t.Helper()
+	ps, err := Compose([]Family{f}, []Opening{o}, ComposeOptions{Company: "Example"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ps) != 1 {
+		t.Fatalf("got %d postings, want 1", len(ps))
+	}
+	return ps[0]
+}
+
+func TestHash(t *testing.T) {
+	t.Parallel()
+	opening := Opening{
+		Family: "widget-engineer", Level: "Senior Widget Engineer", Specialty: "Gears",
+		Locations: []string{"Remote"}, Department: "Engineering", EmploymentType: "Full-time",
+		Workplace: "remote", Pay: &Pay{Min: 1, Max: 2, Currency: "EUR"}, Boards: []string{"local"},
+	}
+	base := composeOne(t, widgetFamily(), opening)
+	if base.Hash != composeOne(t, widgetFamily(), opening).Hash {
+		t.Fatal("the same input hashes differently")
+	}
+
+	for _, tc := range []struct {
+		name    string
+		family  func(*Family)
+		opening func(*Opening)
+		same    bool
+	}{
+		{name: "boards do not count", opening: func(o *Opening) { o.Boards = []string{"greenhouse", "lever"} }, same: true},
+		{name: "a changed base requirement", family: func(f *Family) { f.BaseRequirements[1] = "Good communication" }},
+		{name: "a changed specialty requirement", family: func(f *Family) { f.Specialties[0].Requirements[0] = "Gear theory" }},
+		{name: "a changed link target", family: func(f *Family) { f.BaseURL = "https://handbook.example.org" }},
+		{name: "a changed role", family: func(f *Family) { f.Role = "A new first paragraph.\n\n" + f.Role }},
+		{name: "a changed grade", family: func(f *Family) { f.Levels[1].Grade = 7.5 }},
+		{name: "a changed level title", family: func(f *Family) { f.Levels[1].Title = "Senior Widget Engineer II" }},
+		{name: "a changed source", family: func(f *Family) { f.Source = "https://handbook.example.com/other/" }},
+		{name: "another location", opening: func(o *Opening) { o.Locations = []string{"Remote", "Berlin"} }},
+		{name: "another department", opening: func(o *Opening) { o.Department = "Product" }},
+		{name: "another employment type", opening: func(o *Opening) { o.EmploymentType = "Contract" }},
+		{name: "another workplace", opening: func(o *Opening) { o.Workplace = "hybrid" }},
+		{name: "another pay", opening: func(o *Opening) { o.Pay = &Pay{Min: 1, Max: 3, Currency: "EUR"} }},
+		{name: "no pay", opening: func(o *Opening) { o.Pay = nil }},
+		{name: "a placeholder added to the requirements", family: func(f *Family) {
+			f.BaseRequirements = append(f.BaseRequirements, "More TBD")
+		}, same: true},
+		{name: "a level the posting does not use", family: func(f *Family) { f.Levels[0].Requirements = nil }, same: true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			f, o := widgetFamily(), opening
+			if tc.family != nil {
+				tc.family(&f)
+			}
+			if tc.opening != nil {
+				tc.opening(&o)
+			}
+			got := composeOne(t, f, o)
+			if same := got.Hash == base.Hash; same != tc.same {
+				t.Errorf("hash same = %v, want %v", same, tc.same)
+			}
+			if got.Hash != got.ContentHash() {
+				t.Errorf("Hash %s != ContentHash %s", got.Hash, got.ContentHash())
+			}
+		})
+	}
+}
+
+func TestContentHashFields(t *testing.T) {
+	t.Parallel()
+	p := Posting{Title: "T", Markdown: "m", HTML: "h"}
+	seen := map[string]string{p.ContentHash(): "base"}
+	for name, change := range map[string]func(*Posting){
+		"title":      func(p *Posting) { p.Title = "U" },
+		"grade":      func(p *Posting) { p.Grade = 1 },
+		"locations":  func(p *Posting) { p.Locations = []string{"x"} },
+		"split":      func(p *Posting) { p.Title, p.Markdown = "Tm", "" }, // same bytes, other fields
+		"department": func(p *Posting) { p.Department = "x" },
+		"employment": func(p *Posting) { p.EmploymentType = "x" },
+		"workplace":  func(p *Posting) { p.Workplace = "x" },
+		"pay":        func(p *Posting) { p.Pay = &Pay{} },
+		"interval":   func(p *Posting) { p.Pay = &Pay{Interval: "hour"} },
+		"source":     func(p *Posting) { p.SourceURL = "x" },
+		"markdown":   func(p *Posting) { p.Markdown = "n" },
+		"html":       func(p *Posting) { p.HTML = "i" },
+	} {
+		q := p
+		change(&q)
+		h := q.ContentHash()
+		if other, dup := seen[h]; dup {
+			t.Errorf("%s hashes like %s", name, other)
+		}
+		seen[h] = name
+	}
+	q := p
+	q.Key, q.Family, q.Level, q.Specialty, q.Boards, q.Hash = "k", "f", "l", "s", []string{"b"}, "h"
+	if q.ContentHash() != p.ContentHash() {
+		t.Error("key, boards or the old hash count in the content hash")
+	}
+}
+
+// BenchmarkContentHash hashes the postings of the widget family preview.
+func BenchmarkContentHash(b *testing.B) {
+	ps, err := Compose([]Family{widgetFamily()}, nil, ComposeOptions{Company: "Example"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var n int64
+	for _, p := range ps {
+		n += int64(len(p.Markdown) + len(p.HTML))
+	}
+	b.SetBytes(n)
+	b.ReportAllocs()
+	for b.Loop() {
+		for i := range ps {
+			ps[i].ContentHash()
+		}
+	}
+}

@@ -1,0 +1,45 @@
+// Package source reads handbook job-family pages and parses each one into a
+// posting.Family.
+//
+// Reading: Read takes a file, a folder (every *.md below it, in sorted
+// order) or an https:// URL (http:// only for the loopback host, for tests).
+// URLs are fetched with a retrying client, bounded in size, and cached under
+// os.UserCacheDir()/jobsync/pages with ETag / Last-Modified revalidation.
+// Every error names the file or URL.
+//
+// Parsing: Parse reads YAML front matter (title, description, the rest kept)
+// and then walks goldmark's AST (GFM tables on) once. Sections come from the
+// heading tree, never from line positions:
+//
+//   - role: intro blocks before the first heading and sections such as
+//     "Role", "Overview", "Job description";
+//   - responsibilities and base requirements: sections whose heading says so
+//     (typos such as "Responsibilites" are accepted with a warning), or the
+//     section after an <a id="base-…-requirements"> anchor;
+//   - levels: any section that states a job grade ("The Product Manager is a
+//     [grade 7](…)", "is a [8](…)", "[grade #9]", "grade 9.5"), whether the
+//     grade sits in its prose, in a "Job Grade" / "<Level> Job Grade"
+//     sub-section, or in a sibling heading; the level's title is the job
+//     title the grade sentence names, else its heading;
+//   - specialties: the sub-sections of a "Specialties" (Specialities,
+//     Specializations, Segments…) section, with their description,
+//     requirements (a Requirements sub-section or a bare list) and
+//     responsibilities.
+//
+// Text fields keep the page's markdown; list fields hold one markdown item
+// each, nested lists indented (two spaces) inside their item. Links are kept
+// as written; Family.BaseURL tells the composer how to make relative ones
+// absolute. Raw HTML never passes through: an embedded video (iframe, video)
+// becomes a markdown link, <a id> anchors and HTML comments vanish, any other
+// HTML is dropped with a warning. Sub-sections of a level or specialty that
+// name no known part (Example Behaviors, …) are kept in its description
+// under a bold heading; Hiring Process, Career Ladder and the like are left
+// out of postings. Every oddity repaired or skipped
+// (malformed list items, duplicate Requirements sections, placeholders such
+// as "TBD", empty sections, missing front matter) is a posting.Warning with
+// the 1-based line in the file, front matter included. A page that yields no
+// level, no specialty and no role, responsibilities or requirements is a
+// *ParseError.
+//
+// Parse is pure: no I/O, no logging, no clock.
+package source

@@ -1,0 +1,268 @@
+package source
+
+import (
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// walkFamily fills the family from the heading tree: the intro, then every
+// section by what its heading says it holds.
+func (p *parser) walkFamily(root *section) {
+	p.addRole(root.blocks)
+	p.walkKids(root.kids, kOther, false)
+}
+
+// plan is what the sibling pre-pass decided about a group of sections.
+type plan struct {
+	grade    map[*section]*gradeMatch // sections that are levels
+	attached map[*section][]*section  // "<Level> Requirements" beside the level
+	orphan   map[*section]string      // grade sections that make a level of their own: heading
+	consumed map[*section]bool        // grade sections given to a sibling
+	byTitle  map[string]*section      // levels by heading, for prefix look-ups
+}
+
+// planSiblings finds the levels among siblings: sections that state a
+// grade, sections a sibling "Job Grade" section names, and sections a
+// sibling level's grade sentence names. With attachAll, "<Name>
+// Requirements"-style sections attach to any sibling named Name, not only
+// to levels. Look-ups go through maps so that a page with thousands of
+// headings stays linear.
+func (p *parser) planSiblings(kids []*section, attachAll bool) plan {
+	pl := plan{grade: map[*section]*gradeMatch{}, attached: map[*section][]*section{},
+		orphan: map[*section]string{}, consumed: map[*section]bool{}, byTitle: map[string]*section{}}
+	byNorm := make(map[string][]*section, len(kids))
+	for _, k := range kids {
+		byNorm[k.norm] = append(byNorm[k.norm], k)
+		if g := p.levelGrade(k); g != nil {
+			pl.grade[k] = g
+			pl.byTitle[k.norm] = k
+		}
+	}
+	// grade sections standing beside the section they grade
+	for _, k := range kids {
+		if k.kind != kGrade {
+			continue
+		}
+		g := p.sectionGrade(k)
+		if g == nil {
+			continue
+		}
+		name := k.prefix
+		if name == "" {
+			name = g.subject
+		}
+		if t := siblingNamed(kids, byNorm, k, name); t != nil && pl.grade[t] == nil && levelKindOK(t.kind) {
+			pl.grade[t] = g
+			pl.byTitle[t.norm] = t
+			pl.consumed[k] = true
+			continue
+		}
+		pl.orphan[k] = k.prefix
+		if k.prefix != "" {
+			pl.byTitle[normTitle(k.prefix)] = k
+		}
+	}
+	// a level named in a sibling's grade sentence: "A & B are a grade 7"
+	var among map[string]*gradeMatch
+	for _, k := range kids {
+		if g := pl.grade[k]; g != nil {
+			for _, part := range subjectParts(g.rawSubj) {
+				if among == nil {
+					among = map[string]*gradeMatch{}
+				}
+				if among[part] == nil {
+					among[part] = g
+				}
+			}
+		}
+	}
+	for _, k := range kids {
+		if among == nil {
+			break
+		}
+		if g := among[k.norm]; g != nil && pl.grade[k] == nil && k.kind == kOther && looksLikeLevel(k.title) {
+			c := *g
+			c.subject = k.title
+			pl.grade[k] = &c
+			pl.byTitle[k.norm] = k
+		}
+	}
+	// "<Level> Requirements" / "<Level> Responsibilities" beside the level
+	if attachAll {
+		for _, k := range kids {
+			if k.kind == kOther && pl.byTitle[k.norm] == nil {
+				pl.byTitle[k.norm] = k
+			}
+		}
+	}
+	for _, k := range kids {
+		if k.prefix == "" || k.kind == kGrade || pl.grade[k] != nil {
+			continue
+		}
+		if t := pl.byTitle[normTitle(k.prefix)]; t != nil && t != k {
+			pl.attached[t] = append(pl.attached[t], k)
+			pl.consumed[k] = true
+		}
+	}
+	return pl
+}
+
+// subjectParts splits a subject naming several jobs ("Sr. Analyst & Sr.
+// Manager") into normalised titles; nil when it names one.
+func subjectParts(subject string) []string {
+	if subject == "" || !strings.ContainsAny(subject, "&/") && !strings.Contains(subject, " and ") && !strings.Contains(subject, " or ") {
+		return nil
+	}
+	parts := strings.FieldsFunc(strings.NewReplacer(" and ", "&", " or ", "&", "/", "&").Replace(subject), func(r rune) bool { return r == '&' })
+	if len(parts) < 2 {
+		return nil
+	}
+	out := parts[:0]
+	for _, part := range parts {
+		if c := cleanSubject(part); c != "" {
+			out = append(out, normTitle(c))
+		}
+	}
+	return out
+}
+
+// siblingNamed finds the sibling of self whose heading is name, exactly
+// (case and spacing aside) or cut short by a typo.
+func siblingNamed(kids []*section, byNorm map[string][]*section, self *section, name string) *section {
+	n := normTitle(name)
+	if n == "" {
+		return nil
+	}
+	for _, k := range byNorm[n] {
+		if k != self {
+			return k
+		}
+	}
+	for _, k := range kids {
+		if k != self && prefixMatch(n, k.norm) {
+			return k
+		}
+	}
+	return nil
+}
+
+// walkKids handles a run of sibling sections at family level. inherit is the
+// kind of the enclosing section, given to sub-sections that name none.
+func (p *parser) walkKids(kids []*section, inherit kind, underLevels bool) {
+	pl := p.planSiblings(kids, false)
+	for _, k := range kids {
+		if pl.consumed[k] {
+			continue
+		}
+		if g := pl.grade[k]; g != nil {
+			p.addLevel(k, g, pl.attached[k])
+			continue
+		}
+		if _, ok := pl.orphan[k]; ok {
+			p.addOrphanLevel(k, pl.attached[k])
+			continue
+		}
+		kind := k.kind
+		if kind == kOther && inherit != kOther {
+			kind = inherit
+		}
+		switch kind {
+		case kRole:
+			if !k.hasContent() {
+				p.warn(k.line, "empty section "+quoteShort(k.title))
+			}
+			p.addRole(k.blocks)
+			p.walkKids(k.kids, kRole, underLevels)
+		case kResp, kBehav:
+			items, prose, foreign := p.sectionItems(k, kResp, true)
+			p.fam.Responsibilities = append(p.fam.Responsibilities, items...)
+			p.respText = append(p.respText, prose...)
+			p.walkKids(foreign, kOther, underLevels)
+		case kReq, kNice:
+			if k.kind == kReq && inherit != kReq {
+				if p.famReqs > 0 {
+					p.warn(k.line, "second requirements section "+quoteShort(k.title)+" merged into the base requirements")
+				}
+				p.famReqs++
+			}
+			items, _, foreign := p.sectionItems(k, kind, true)
+			p.fam.BaseRequirements = append(p.fam.BaseRequirements, items...)
+			p.walkKids(foreign, kOther, underLevels)
+		case kPerf:
+			if s := p.subtreeMarkdown(k, false); s != "" {
+				p.perf = append(p.perf, s)
+			} else {
+				p.warn(k.line, "empty section "+quoteShort(k.title))
+			}
+		case kSpecs:
+			p.addSpecialties(k)
+		case kLevels, kGrade:
+			p.walkKids(k.kids, kOther, true)
+		case kSkip:
+			if p.holdsLevel(k) {
+				p.walkKids(k.kids, kOther, true)
+			}
+		default:
+			p.walkOther(k, underLevels)
+		}
+	}
+}
+
+// walkOther handles a section whose heading names nothing we know: under a
+// levels heading a job title without a grade is skipped with a warning; a
+// wrapper around postable sections is walked, its prose taken as the role
+// when there is none yet; anything else is not part of a posting.
+func (p *parser) walkOther(k *section, underLevels bool) {
+	switch {
+	case underLevels && looksLikeLevel(k.title) && !p.holdsLevel(k):
+		p.warn(k.line, "section "+quoteShort(k.title)+" looks like a level but states no job grade; skipped")
+	case hasStructure(k):
+		if len(p.role) == 0 {
+			p.addRole(k.blocks)
+		}
+		p.walkKids(k.kids, kOther, underLevels)
+	}
+}
+
+// holdsLevel says whether a level sits somewhere below s.
+func (p *parser) holdsLevel(s *section) bool {
+	for _, k := range s.kids {
+		if p.levelGrade(k) != nil || k.kind == kGrade && p.sectionGrade(k) != nil || p.holdsLevel(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasStructure says whether a section holds, somewhere below it, a level or
+// a section a posting is made of.
+func hasStructure(s *section) bool {
+	for _, k := range s.kids {
+		switch k.kind {
+		case kReq, kResp, kSpecs, kGrade, kRole, kNice, kLevels:
+			return true
+		}
+		if hasStructure(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// addRole appends blocks to the role text, noting a grade sentence.
+func (p *parser) addRole(blocks []ast.Node) {
+	for _, b := range blocks {
+		if p.roleGrade == nil {
+			if _, ok := b.(*ast.Paragraph); ok {
+				if g, ok := findGrade(p.rawText(b), false); ok {
+					g.line = p.lineOfNode(b)
+					p.roleGrade = &g
+				}
+			}
+		}
+		if s := p.blockMarkdown(b); s != "" {
+			p.role = append(p.role, s)
+		}
+	}
+}

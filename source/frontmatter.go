@@ -1,0 +1,128 @@
+package source
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// frontMatter is a page's YAML header.
+type frontMatter struct {
+	title, description string
+	rest               map[string]any
+	present            bool
+	bodyStart          int // byte offset of the body in the file
+	bodyLine           int // 0-based line of the body's first byte
+}
+
+var yamlLine = regexp.MustCompile(`line (\d+)`)
+
+// splitFrontMatter finds a "---" header at the top of data and decodes it.
+// A header that is never closed or that is not valid YAML is a *ParseError.
+func splitFrontMatter(path string, data []byte) (frontMatter, error) {
+	var fm frontMatter
+	first, rest, ok := cutLine(data)
+	if !ok || trimLine(first) != "---" {
+		return fm, nil
+	}
+	start := len(data) - len(rest)
+	for n := 1; len(rest) > 0; n++ {
+		l, next, _ := cutLine(rest)
+		if t := trimLine(l); t == "---" || t == "..." {
+			if err := fm.decode(data[start : len(data)-len(rest)]); err != nil {
+				return fm, yamlError(path, err)
+			}
+			fm.present = true
+			fm.bodyStart = len(data) - len(next)
+			fm.bodyLine = n + 1
+			return fm, nil
+		}
+		rest = next
+	}
+	return fm, &ParseError{Path: path, Line: 1, Err: errors.New("front matter is not closed by a --- line")}
+}
+
+func trimLine(l []byte) string { return string(bytes.TrimRight(l, " \t\r")) }
+
+// cutLine splits data after its first line; ok is false for empty data.
+func cutLine(data []byte) (line, rest []byte, ok bool) {
+	if len(data) == 0 {
+		return nil, nil, false
+	}
+	if i := bytes.IndexByte(data, '\n'); i >= 0 {
+		return data[:i], data[i+1:], true
+	}
+	return data, nil, true
+}
+
+func (fm *frontMatter) decode(src []byte) error {
+	var m map[string]any
+	if err := yaml.Unmarshal(src, &m); err != nil {
+		return err
+	}
+	for k, v := range m {
+		switch k {
+		case "title":
+			fm.title = scalar(v)
+		case "description":
+			fm.description = scalar(v)
+		default:
+			if fm.rest == nil {
+				fm.rest = make(map[string]any, len(m))
+			}
+			fm.rest[k] = jsonable(v)
+		}
+	}
+	return nil
+}
+
+// yamlError turns a YAML error into a ParseError on the file's line: the
+// header's line 1 is the file's line 2.
+func yamlError(path string, err error) error {
+	line := 1
+	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+		if n, convErr := strconv.Atoi(m[1]); convErr == nil {
+			line = n + 1
+		}
+	}
+	return &ParseError{Path: path, Line: line, Err: fmt.Errorf("front matter: %w", err)}
+}
+
+func scalar(v any) string {
+	switch v := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return v
+	default:
+		return fmt.Sprint(v)
+	}
+}
+
+// jsonable makes YAML values safe for encoding/json (string map keys).
+func jsonable(v any) any {
+	switch v := v.(type) {
+	case map[string]any:
+		for k, e := range v {
+			v[k] = jsonable(e)
+		}
+		return v
+	case map[any]any:
+		m := make(map[string]any, len(v))
+		for k, e := range v {
+			m[fmt.Sprint(k)] = jsonable(e)
+		}
+		return m
+	case []any:
+		for i, e := range v {
+			v[i] = jsonable(e)
+		}
+		return v
+	default:
+		return v
+	}
+}

@@ -1,0 +1,204 @@
+package source
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+const tinyPage = "---\ntitle: Tiny Role\n---\n\n## Role\n\nA tiny role.\n"
+
+func TestReadFolder(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	for _, name := range []string{"b.md", "a.md", "sub/c.md", ".hidden/d.md", "notes.txt"} {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(tinyPage), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pages, err := Read(t.Context(), dir, ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range pages {
+		rel, _ := filepath.Rel(dir, p.Path)
+		got = append(got, filepath.ToSlash(rel))
+	}
+	if strings.Join(got, ",") != "a.md,b.md,sub/c.md" {
+		t.Errorf("pages %v", got)
+	}
+	if _, err := Read(t.Context(), filepath.Join(dir, ".hidden"), ReadOptions{}); err != nil {
+		t.Errorf("a folder named directly is read even when hidden: %v", err)
+	}
+	empty := t.TempDir()
+	if _, err := Read(t.Context(), empty, ReadOptions{}); err == nil || !strings.Contains(err.Error(), empty) {
+		t.Errorf("empty folder: %v", err)
+	}
+}
+
+// TestLoadJoinsErrors: every failing page is reported, the rest returned.
+func TestLoadJoinsErrors(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	files := map[string]string{"good.md": tinyPage, "bad1.md": "", "bad2.md": "---\ntitle: [\n---\n"}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fams, err := Load(t.Context(), dir, LoadOptions{BaseURL: "https://example.com"})
+	if len(fams) != 1 || fams[0].Title != "Tiny Role" || fams[0].BaseURL != "https://example.com" {
+		t.Errorf("families %+v", fams)
+	}
+	for _, name := range []string{"bad1.md", "bad2.md"} {
+		if err == nil || !strings.Contains(err.Error(), filepath.Join(dir, name)) {
+			t.Errorf("error %v does not name %s", err, name)
+		}
+	}
+	var pe *ParseError
+	if !errors.As(err, &pe) {
+		t.Errorf("joined error holds no *ParseError: %v", err)
+	}
+}
+
+func TestReadURL(t *testing.T) {
+	t.Parallel()
+	mux := http.NewServeMux()
+	mux.HandleFunc("/handbook/role.md", func(w http.ResponseWriter, r *http.Request) {
+		_, _ = w.Write([]byte(tinyPage))
+	})
+	mux.HandleFunc("/handbook/big.md", func(w http.ResponseWriter, r *http.Request) {
+		_, _ = w.Write([]byte(strings.Repeat("a", 4096)))
+	})
+	mux.HandleFunc("/handbook/slow.md", func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-r.Context().Done():
+		case <-time.After(5 * time.Second):
+		}
+	})
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	short := &http.Client{Timeout: 100 * time.Millisecond}
+
+	for _, tc := range []struct {
+		name, path, msg string
+	}{
+		{"404", "/handbook/missing.md", "404"},
+		{"too large", "/handbook/big.md", "too large"},
+		{"timeout", "/handbook/slow.md", "Timeout"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			url := srv.URL + tc.path
+			_, err := Read(t.Context(), url, ReadOptions{Client: short, CacheDir: t.TempDir(), MaxSize: 1024})
+			if err == nil || !strings.Contains(err.Error(), url) || !strings.Contains(err.Error(), tc.msg) {
+				t.Fatalf("got %v, want an error naming %s and saying %q", err, url, tc.msg)
+			}
+		})
+	}
+	t.Run("ok with default client", func(t *testing.T) {
+		t.Parallel()
+		fams, err := Load(t.Context(), srv.URL+"/handbook/role.md", LoadOptions{Read: ReadOptions{CacheDir: t.TempDir()}})
+		if err != nil || len(fams) != 1 {
+			t.Fatalf("%v %+v", err, fams)
+		}
+		if fams[0].BaseURL != srv.URL || fams[0].Source != srv.URL+"/handbook/role.md" {
+			t.Errorf("base %q source %q", fams[0].BaseURL, fams[0].Source)
+		}
+	})
+	t.Run("credentials hidden", func(t *testing.T) {
+		t.Parallel()
+		u := strings.Replace(srv.URL, "http://", "http://user:hunter2@", 1) + "/handbook/missing.md?private_token=hunter2&ref=main"
+		_, err := Read(t.Context(), u, ReadOptions{Client: short, CacheDir: "-"})
+		if err == nil || strings.Contains(err.Error(), "hunter2") || !strings.Contains(err.Error(), "ref=main") {
+			t.Fatalf("error %v leaks or loses the URL", err)
+		}
+	})
+	t.Run("plain http elsewhere refused", func(t *testing.T) {
+		t.Parallel()
+		_, err := Read(t.Context(), "http://handbook.example.com/role.md", ReadOptions{CacheDir: "-"})
+		if err == nil || !strings.Contains(err.Error(), "https") {
+			t.Fatalf("got %v", err)
+		}
+	})
+	t.Run("cancelled", func(t *testing.T) {
+		t.Parallel()
+		ctx, cancel := context.WithCancel(t.Context())
+		cancel()
+		_, err := Read(ctx, srv.URL+"/handbook/role.md", ReadOptions{Client: short, CacheDir: "-"})
+		if !errors.Is(err, context.Canceled) {
+			t.Fatalf("got %v, want context.Canceled", err)
+		}
+	})
+}
+
+// TestReadETagCache: the second read revalidates and uses the cached body.
+func TestReadETagCache(t *testing.T) {
+	t.Parallel()
+	var full, notModified atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		const etag = `"v1"`
+		if r.Header.Get("If-None-Match") == etag {
+			notModified.Add(1)
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		full.Add(1)
+		w.Header().Set("ETag", etag)
+		w.Header().Set("Last-Modified", "Mon, 02 Jan 2006 15:04:05 GMT")
+		_, _ = w.Write([]byte(tinyPage))
+	}))
+	t.Cleanup(srv.Close)
+	cache := t.TempDir()
+	opts := ReadOptions{Client: srv.Client(), CacheDir: cache}
+	for i := 0; i < 3; i++ {
+		pages, err := Read(t.Context(), srv.URL+"/role.md", opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(pages[0].Data) != tinyPage {
+			t.Fatalf("read %d: body %q", i, pages[0].Data)
+		}
+	}
+	if full.Load() != 1 || notModified.Load() != 2 {
+		t.Errorf("%d full responses, %d 304s; want 1 and 2", full.Load(), notModified.Load())
+	}
+}
+
+// TestReadLastModifiedCache: without an ETag, If-Modified-Since is sent.
+func TestReadLastModifiedCache(t *testing.T) {
+	t.Parallel()
+	var notModified atomic.Int32
+	const stamp = "Mon, 02 Jan 2006 15:04:05 GMT"
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("If-Modified-Since") == stamp {
+			notModified.Add(1)
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Header().Set("Last-Modified", stamp)
+		_, _ = w.Write([]byte(tinyPage))
+	}))
+	t.Cleanup(srv.Close)
+	opts := ReadOptions{Client: srv.Client(), CacheDir: t.TempDir()}
+	for i := 0; i < 2; i++ {
+		if _, err := Read(t.Context(), srv.URL+"/role.md", opts); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if notModified.Load() != 1 {
+		t.Errorf("%d 304s, want 1", notModified.Load())
+	}
+}

@@ -1,0 +1,174 @@
+package source
+
+import (
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// section is a heading and what follows it up to the next heading of the
+// same or a higher level: the page's heading tree.
+type section struct {
+	title  string
+	norm   string // title lower-cased, spacing cleaned
+	depth  int    // heading level; 0 for the page itself
+	line   int    // line of the heading in the file
+	anchor string
+	blocks []ast.Node // the blocks before the first sub-heading
+	kids   []*section
+	parent *section
+	heading
+
+	pseudo bool // a bold paragraph standing in for a heading
+
+	gradeDone bool
+	grade     *gradeMatch
+}
+
+// stripHeadingID drops a trailing "{#custom-id}" from a heading.
+func stripHeadingID(title string) string {
+	if !strings.HasSuffix(title, "}") {
+		return title
+	}
+	if i := strings.LastIndex(title, "{#"); i >= 0 && !strings.Contains(title[i:], " ") {
+		return strings.TrimSpace(title[:i])
+	}
+	return title
+}
+
+// buildTree groups the document's top-level blocks under their headings.
+// Anchor-only HTML blocks vanish and mark the heading that follows.
+func (p *parser) buildTree(doc ast.Node) *section {
+	root := &section{}
+	stack := []*section{root}
+	anchor := ""
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if id := p.anchorOnly(n); id != "" {
+			anchor = id
+			continue
+		}
+		if ps := p.pseudoHeading(n); ps != nil {
+			// "**Requirements**" alone in a paragraph: a sub-section of the
+			// current section, closed by the next heading or pseudo-heading
+			top := stack[len(stack)-1]
+			if top.pseudo {
+				stack = stack[:len(stack)-1]
+				top = stack[len(stack)-1]
+			}
+			ps.depth, ps.parent = top.depth+1, top
+			top.kids = append(top.kids, ps)
+			stack = append(stack, ps)
+			anchor = ""
+			continue
+		}
+		h, ok := n.(*ast.Heading)
+		if !ok {
+			top := stack[len(stack)-1]
+			top.blocks = append(top.blocks, n)
+			if _, isBreak := n.(*ast.ThematicBreak); !isBreak {
+				anchor = ""
+			}
+			continue
+		}
+		for len(stack) > 1 && (stack[len(stack)-1].pseudo || stack[len(stack)-1].depth >= h.Level) {
+			stack = stack[:len(stack)-1]
+		}
+		parent := stack[len(stack)-1]
+		title := stripHeadingID(p.plainText(h))
+		s := &section{
+			title:  title,
+			norm:   normTitle(title),
+			depth:  h.Level,
+			line:   p.lineOfNode(h),
+			anchor: anchor,
+			parent: parent,
+		}
+		s.heading = classify(title)
+		if s.typo != "" {
+			p.warn(s.line, "heading "+quoteShort(title)+": read "+quoteShort(s.word)+" as "+quoteShort(s.typo))
+		}
+		if s.kind == kOther && anchor != "" {
+			switch a := strings.ToLower(anchor); {
+			case strings.Contains(a, "requirement"):
+				s.kind = kReq
+			case strings.Contains(a, "responsibilit"):
+				s.kind = kResp
+			}
+		}
+		anchor = ""
+		parent.kids = append(parent.kids, s)
+		stack = append(stack, s)
+	}
+	return root
+}
+
+// pseudoHeading reads a paragraph that is only bold text naming a part of a
+// posting ("**Requirements**", "**Responsibilities:**") as a heading.
+func (p *parser) pseudoHeading(n ast.Node) *section {
+	para, ok := n.(*ast.Paragraph)
+	if !ok || para.Lines().Len() != 1 {
+		return nil
+	}
+	em, ok := para.FirstChild().(*ast.Emphasis)
+	if !ok || em.Level != 2 {
+		return nil
+	}
+	if next := em.NextSibling(); next != nil {
+		t, ok := next.(*ast.Text)
+		if !ok || next.NextSibling() != nil || strings.Trim(string(t.Segment.Value(p.src)), " :") != "" {
+			return nil
+		}
+	}
+	title := strings.TrimRight(p.plainText(em), " :")
+	h := classify(title)
+	switch h.kind {
+	case kReq, kResp, kNice, kPerf, kBehav:
+	default:
+		return nil
+	}
+	s := &section{title: title, norm: normTitle(title), line: p.lineOfNode(n), pseudo: true, heading: h}
+	if h.typo != "" {
+		p.warn(s.line, "heading "+quoteShort(title)+": read "+quoteShort(h.word)+" as "+quoteShort(h.typo))
+	}
+	return s
+}
+
+// anchorOnly returns the id when a block is nothing but <a id> anchors,
+// whether goldmark read it as an HTML block or as a paragraph of inline HTML.
+func (p *parser) anchorOnly(n ast.Node) string {
+	var info htmlInfo
+	switch n := n.(type) {
+	case *ast.HTMLBlock:
+		info = p.htmlOf(n)
+	case *ast.Paragraph:
+		var raw []byte
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			switch c := c.(type) {
+			case *ast.RawHTML:
+				for i := 0; i < c.Segments.Len(); i++ {
+					seg := c.Segments.At(i)
+					raw = append(raw, p.src[seg.Start:seg.Stop]...)
+				}
+			case *ast.Text:
+				if len(strings.TrimSpace(string(c.Segment.Value(p.src)))) > 0 {
+					return ""
+				}
+			default:
+				return ""
+			}
+		}
+		if raw == nil {
+			return ""
+		}
+		info = analyzeHTML(raw)
+	default:
+		return ""
+	}
+	if len(info.anchors) == 0 || len(info.media) > 0 || info.other {
+		return ""
+	}
+	return info.anchors[len(info.anchors)-1]
+}
+
+// hasContent says whether a section holds any block or sub-section.
+func (s *section) hasContent() bool { return len(s.blocks) > 0 || len(s.kids) > 0 }
