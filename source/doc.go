@@ -17,14 +17,20 @@
 //     (typos such as "Responsibilites" are accepted with a warning), or the
 //     section after an <a id="base-…-requirements"> anchor;
 //   - levels: any section that states a job grade ("The Product Manager is a
-//     [grade 7](…)", "is a [8](…)", "[grade #9]", "grade 9.5"), whether the
-//     grade sits in its prose, in a "Job Grade" / "<Level> Job Grade"
-//     sub-section, or in a sibling heading; the level's title is the job
-//     title the grade sentence names, else its heading;
+//     [grade 7](…)", "is a [8](…)", "[grade #9]", "grade 9.5", "Job Grade:
+//     8", "Senior X (Grade 8)"), whether the grade sits in its prose, in a
+//     "Job Grade" / "<Level> Job Grade" sub-section, in a sibling heading, or
+//     in a top-level "Job Grade" section of a single-role page (else in a
+//     "grade" front matter key); the level's title is the job title the
+//     grade sentence names, else its heading; "<Level> Requirements" beside
+//     the level attach to it;
 //   - specialties: the sub-sections of a "Specialties" (Specialities,
 //     Specializations, Segments…) section, with their description,
 //     requirements (a Requirements sub-section or a bare list) and
 //     responsibilities.
+//
+// A paragraph that is only bold text naming a part ("**Requirements**")
+// counts as a heading.
 //
 // Text fields keep the page's markdown; list fields hold one markdown item
 // each, nested lists indented (two spaces) inside their item. Links are kept

@@ -97,7 +97,7 @@ func (p *parser) planSiblings(kids []*section, attachAll bool) plan {
 		}
 	}
 	for _, k := range kids {
-		if k.prefix == "" || k.kind == kGrade || pl.grade[k] != nil {
+		if k.prefix == "" || k.kind == kGrade || k.kind == kSpec || pl.grade[k] != nil {
 			continue
 		}
 		if t := pl.byTitle[normTitle(k.prefix)]; t != nil && t != k {
@@ -169,6 +169,7 @@ func (p *parser) walkKids(kids []*section, inherit kind, underLevels bool) {
 		}
 		switch kind {
 		case kRole:
+			p.roleSection = true
 			if !k.hasContent() {
 				p.warn(k.line, "empty section "+quoteShort(k.title))
 			}
@@ -197,6 +198,8 @@ func (p *parser) walkKids(kids []*section, inherit kind, underLevels bool) {
 			}
 		case kSpecs:
 			p.addSpecialties(k)
+		case kSpec:
+			p.addSpecialty(k, pl.attached[k])
 		case kLevels, kGrade:
 			p.walkKids(k.kids, kOther, true)
 		case kSkip:
@@ -218,10 +221,13 @@ func (p *parser) walkOther(k *section, underLevels bool) {
 	case underLevels && looksLikeLevel(k.title) && !p.holdsLevel(k):
 		p.warn(k.line, "section "+quoteShort(k.title)+" looks like a level but states no job grade; skipped")
 	case hasStructure(k):
-		if len(p.role) == 0 {
+		if !p.roleSection {
+			p.roleSection = true
 			p.addRole(k.blocks)
 		}
 		p.walkKids(k.kids, kOther, underLevels)
+	case k.hasContent() && !underLevels:
+		p.warn(k.line, "section "+quoteShort(k.title)+" is not part of a posting; skipped")
 	}
 }
 
@@ -240,7 +246,7 @@ func (p *parser) holdsLevel(s *section) bool {
 func hasStructure(s *section) bool {
 	for _, k := range s.kids {
 		switch k.kind {
-		case kReq, kResp, kSpecs, kGrade, kRole, kNice, kLevels:
+		case kReq, kResp, kSpecs, kSpec, kGrade, kRole, kNice, kLevels:
 			return true
 		}
 		if hasStructure(k) {

@@ -19,6 +19,7 @@ const (
 	kSpecs       // a container of specialties
 	kBehav       // expected behaviours at a level
 	kSkip        // hiring process, career ladder, links…: not part of a posting
+	kSpec        // one specialty named in its heading: "Specialty: Verify"
 )
 
 // heading is a classified heading.
@@ -102,6 +103,14 @@ var phrases = []struct {
 	{"what you'll do", kResp},
 	{"what you’ll do", kResp},
 	{"what you can expect", kResp},
+	{"what you'll bring", kReq},
+	{"what you’ll bring", kReq},
+	{"what you bring", kReq},
+	{"who you are", kReq},
+	{"what you'll be doing", kResp},
+	{"what you’ll be doing", kResp},
+	{"what you will do", kResp},
+	{"in this role you", kResp},
 	{"what you'll need", kReq},
 	{"what you’ll need", kReq},
 	{"you should apply if", kReq},
@@ -109,12 +118,17 @@ var phrases = []struct {
 	{"what we’re looking for", kReq},
 }
 
+// specLeads open a heading that names one specialty: "Specialty: Verify".
+var specLeads = []string{"specialty:", "specialty -", "speciality:", "speciality -",
+	"specialization:", "specialization -", "specialisation:", "specialisation -"}
+
 // whole headings that name a kind only when they are the whole heading.
 var wholes = map[string]kind{
 	"role": kRole, "the role": kRole, "about the role": kRole, "overview": kRole,
 	"role overview": kRole, "job description": kRole, "description": kRole,
 	"introduction": kRole, "intro": kRole, "summary": kRole, "job summary": kRole,
-	"about the job": kRole, "position overview": kRole, "role description": kRole,
+	"about the job": kRole, "about the team": kRole, "the opportunity": kRole, "about you": kReq,
+	"your role": kRole, "mission": kRole, "position overview": kRole, "role description": kRole,
 	"grade": kGrade, "grades": kGrade, "job grades": kGrade,
 	"links": kSkip, "compensation": kSkip, "benefits": kSkip, "references": kSkip, "resources": kSkip, "hiring": kSkip,
 	"kpis": kPerf, "kpi": kPerf, "metrics": kPerf,
@@ -127,6 +141,13 @@ func classify(title string) heading {
 	norm := strings.Trim(strings.TrimSpace(lower), ":.")
 	if k, ok := wholes[norm]; ok {
 		return heading{kind: k}
+	}
+	for _, lead := range specLeads {
+		if strings.HasPrefix(norm, lead) {
+			if name := strings.TrimLeft(strings.TrimSpace(title[len(lead):]), ":-–— "); name != "" {
+				return heading{kind: kSpec, prefix: name}
+			}
+		}
 	}
 	for _, ph := range phrases {
 		if i := strings.Index(lower, ph.text); i >= 0 {

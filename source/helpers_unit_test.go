@@ -43,6 +43,8 @@ func TestClassify(t *testing.T) {
 		{"Moving to Product Management", kSkip, "", false},
 		{"Intermediate Product Manager", kOther, "", false},
 		{"Senior Compensation Analyst", kOther, "", false},
+		{"Specialty: Verify (CI)", kSpec, "Verify (CI)", false},
+		{"Specialization - Data Science", kSpec, "Data Science", false},
 	} {
 		h := classify(tc.title)
 		if h.kind != tc.kind || h.prefix != tc.prefix || (h.typo != "") != tc.typo {
@@ -144,6 +146,26 @@ func TestIsPlaceholder(t *testing.T) {
 	} {
 		if got := isPlaceholder(tc.text); got != tc.want {
 			t.Errorf("isPlaceholder(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestBlockMarkdown: code keeps its fences, quotes their markers, inline
+// HTML is cut out with a warning on its line.
+func TestBlockMarkdown(t *testing.T) {
+	t.Parallel()
+	page := "## Role\n\nIntro.\n\n```yaml\nkey: <b>x</b>\n```\n\n    indented\n\n> quote <br> here\n\n| a | b |\n| - | - |\n| 1 | <i>2</i> |\n"
+	f, err := Parse("x.md", []byte(page), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Intro.\n\n```yaml\nkey: <b>x</b>\n```\n\n```\nindented\n```\n\n> quote  here\n\n| a | b |\n| - | - |\n| 1 | 2 |"
+	if f.Role != want {
+		t.Errorf("role\n%q\nwant\n%q", f.Role, want)
+	}
+	for _, line := range []int{11, 15} {
+		if !hasWarning(f, line, "raw HTML dropped") {
+			t.Errorf("no warning at line %d: %+v", line, f.Warnings)
 		}
 	}
 }

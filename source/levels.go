@@ -63,16 +63,29 @@ func (p *parser) sectionGrade(s *section) *gradeMatch {
 	return s.grade
 }
 
-// blocksGrade finds the first grade sentence in paragraphs.
+// blocksGrade finds the first grade sentence in paragraphs, or, in a Job
+// Grade section, in the items of a list ("- The Senior Engineer is a grade 7").
 func (p *parser) blocksGrade(blocks []ast.Node, loose bool) *gradeMatch {
 	for _, b := range blocks {
-		if _, ok := b.(*ast.Paragraph); !ok {
-			continue
-		}
-		if g, ok := findGrade(p.rawText(b), loose); ok {
-			g.line = p.lineOfNode(b)
-			g.para = b
-			return &g
+		switch b.(type) {
+		case *ast.Paragraph:
+			if g, ok := findGrade(p.rawText(b), loose); ok {
+				g.line = p.lineOfNode(b)
+				g.para = b
+				return &g
+			}
+		case *ast.List:
+			if !loose {
+				continue // only a Job Grade section's lists: elsewhere a list item is content
+			}
+			for li := b.FirstChild(); li != nil; li = li.NextSibling() {
+				if c := li.FirstChild(); c != nil && c.Type() == ast.TypeBlock {
+					if g, ok := findGrade(p.rawText(c), loose); ok {
+						g.line = p.lineOfNode(c)
+						return &g
+					}
+				}
+			}
 		}
 	}
 	return nil

@@ -37,14 +37,15 @@ type parser struct {
 	warnings   []posting.Warning
 	html       map[ast.Node]htmlInfo
 
-	fam       posting.Family
-	role      []string
-	respText  []string
-	perf      []string
-	levelKeys map[string]bool
-	specKeys  map[string]bool
-	famReqs   int         // explicit base Requirements sections seen
-	roleGrade *gradeMatch // a grade sentence in the role text
+	fam         posting.Family
+	role        []string
+	respText    []string
+	perf        []string
+	levelKeys   map[string]bool
+	specKeys    map[string]bool
+	famReqs     int         // explicit base Requirements sections seen
+	roleSection bool        // a Role section (or a wrapper's prose) was taken
+	roleGrade   *gradeMatch // a grade sentence in the role text
 }
 
 // Parse parses one handbook page into a family. path names the page in

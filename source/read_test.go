@@ -82,21 +82,39 @@ func TestReadURL(t *testing.T) {
 	mux.HandleFunc("/handbook/big.md", func(w http.ResponseWriter, r *http.Request) {
 		_, _ = w.Write([]byte(strings.Repeat("a", 4096)))
 	})
+	mux.HandleFunc("/handbook/chunked.md", func(w http.ResponseWriter, r *http.Request) {
+		for i := 0; i < 8; i++ {
+			_, _ = w.Write([]byte(strings.Repeat("a", 512)))
+			w.(http.Flusher).Flush() // no Content-Length: the limit applies while reading
+		}
+	})
+	var flaky atomic.Int32
+	mux.HandleFunc("/handbook/flaky.md", func(w http.ResponseWriter, r *http.Request) {
+		if flaky.Add(1) == 1 {
+			http.Error(w, "try again", http.StatusServiceUnavailable)
+			return
+		}
+		_, _ = w.Write([]byte(tinyPage))
+	})
 	mux.HandleFunc("/handbook/slow.md", func(w http.ResponseWriter, r *http.Request) {
 		select {
 		case <-r.Context().Done():
 		case <-time.After(5 * time.Second):
 		}
 	})
-	srv := httptest.NewServer(mux)
+	srv := httptest.NewTLSServer(mux) // https, as real handbook URLs are
 	t.Cleanup(srv.Close)
-	short := &http.Client{Timeout: 100 * time.Millisecond}
+	short := srv.Client()
+	short.Timeout = 100 * time.Millisecond
+	plain := httptest.NewServer(mux) // http is allowed for the loopback host
+	t.Cleanup(plain.Close)
 
 	for _, tc := range []struct {
 		name, path, msg string
 	}{
 		{"404", "/handbook/missing.md", "404"},
 		{"too large", "/handbook/big.md", "too large"},
+		{"too large, chunked", "/handbook/chunked.md", "too large"},
 		{"timeout", "/handbook/slow.md", "Timeout"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -110,17 +128,31 @@ func TestReadURL(t *testing.T) {
 	}
 	t.Run("ok with default client", func(t *testing.T) {
 		t.Parallel()
-		fams, err := Load(t.Context(), srv.URL+"/handbook/role.md", LoadOptions{Read: ReadOptions{CacheDir: t.TempDir()}})
+		fams, err := Load(t.Context(), plain.URL+"/handbook/role.md", LoadOptions{Read: ReadOptions{CacheDir: t.TempDir()}})
 		if err != nil || len(fams) != 1 {
 			t.Fatalf("%v %+v", err, fams)
 		}
-		if fams[0].BaseURL != srv.URL || fams[0].Source != srv.URL+"/handbook/role.md" {
+		if fams[0].BaseURL != plain.URL || fams[0].Source != plain.URL+"/handbook/role.md" {
 			t.Errorf("base %q source %q", fams[0].BaseURL, fams[0].Source)
+		}
+	})
+	t.Run("default client retries a 503", func(t *testing.T) {
+		t.Parallel()
+		pages, err := Read(t.Context(), plain.URL+"/handbook/flaky.md", ReadOptions{CacheDir: "-"})
+		if err != nil || string(pages[0].Data) != tinyPage || flaky.Load() != 2 {
+			t.Fatalf("%v after %d requests", err, flaky.Load())
+		}
+	})
+	t.Run("ok over https", func(t *testing.T) {
+		t.Parallel()
+		pages, err := Read(t.Context(), srv.URL+"/handbook/role.md", ReadOptions{Client: srv.Client(), CacheDir: "-"})
+		if err != nil || len(pages) != 1 || string(pages[0].Data) != tinyPage {
+			t.Fatalf("%v %+v", err, pages)
 		}
 	})
 	t.Run("credentials hidden", func(t *testing.T) {
 		t.Parallel()
-		u := strings.Replace(srv.URL, "http://", "http://user:hunter2@", 1) + "/handbook/missing.md?private_token=hunter2&ref=main"
+		u := strings.Replace(srv.URL, "https://", "https://user:hunter2@", 1) + "/handbook/missing.md?private_token=hunter2&ref=main"
 		_, err := Read(t.Context(), u, ReadOptions{Client: short, CacheDir: "-"})
 		if err == nil || strings.Contains(err.Error(), "hunter2") || !strings.Contains(err.Error(), "ref=main") {
 			t.Fatalf("error %v leaks or loses the URL", err)

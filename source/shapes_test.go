@@ -67,6 +67,7 @@ func TestShapes(t *testing.T) {
 				"Lead Cog Specialist|Lead Cog Specialist|10|0|0",
 				"Sr. Cog Lead|Sr. Cog Lead|11|0|0",
 				"Sr. Cog Manager|Sr. Cog Manager|11|1|0",
+				"Principal Cog Specialist|Principal Cog Specialist|12|0|0",
 			},
 		},
 		{
@@ -97,6 +98,13 @@ func TestShapes(t *testing.T) {
 			title:  "Rivet Auditor",
 			levels: []string{"Rivet Auditor|Rivet Auditor|7|0|0"},
 			base:   1,
+		},
+		{
+			file:        "specialty-headings.md",
+			title:       "Pipe Fitter",
+			specialties: []string{"Copper|1|0", "Steel|2|0"},
+			role:        "Pipe Fitters fit pipes.",
+			base:        1,
 		},
 		{
 			file:  "job-grades-first.md",

@@ -25,7 +25,7 @@ func (p *parser) addSpecialties(c *section) {
 			continue
 		}
 		switch k.kind {
-		case kOther, kRole, kSpecs, kLevels:
+		case kOther, kRole, kSpecs, kLevels, kSpec:
 			p.addSpecialty(k, pl.attached[k])
 		case kSkip, kPerf:
 		default:
@@ -39,6 +39,9 @@ func (p *parser) addSpecialties(c *section) {
 // requirements, a Responsibilities sub-section its responsibilities.
 func (p *parser) addSpecialty(s *section, attached []*section) {
 	sp := posting.Specialty{Name: s.title, Line: s.line}
+	if s.kind == kSpec {
+		sp.Name = s.prefix // "Specialty: Verify" names "Verify"
+	}
 	explicit := false
 	for _, k := range append(s.kids[:len(s.kids):len(s.kids)], attached...) {
 		explicit = explicit || k.kind == kReq

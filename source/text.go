@@ -24,9 +24,30 @@ func (p *parser) blockMarkdown(n ast.Node) string {
 		return p.htmlBlock(n)
 	case *ast.ThematicBreak, *ast.Heading:
 		return ""
+	case *ast.FencedCodeBlock:
+		return p.codeBlock(n, string(n.Language(p.src)))
+	case *ast.CodeBlock:
+		return p.codeBlock(n, "")
 	default:
 		return p.sourceLines(n)
 	}
+}
+
+// codeBlock fences a code block's lines (goldmark keeps the fences and the
+// indentation out of them).
+func (p *parser) codeBlock(n ast.Node, lang string) string {
+	lines := n.Lines()
+	if lines.Len() == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("```" + lang + "\n")
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		b.Write(p.src[seg.Start:seg.Stop])
+	}
+	s := strings.TrimRight(b.String(), "\n")
+	return s + "\n```"
 }
 
 // paragraph returns a paragraph's source, raw HTML cut out. Placeholders and

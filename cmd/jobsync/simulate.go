@@ -23,6 +23,8 @@ type simulator interface {
 
 func (a *app) simulateCommand() *cobra.Command {
 	var addr, board string
+	var limit int
+	var window time.Duration
 	cmd := &cobra.Command{
 		Use:   "simulate greenhouse|lever [--addr 127.0.0.1:PORT] [--board NAME]",
 		Short: "Serve a local simulator of an ATS API, to try jobsync with no account",
@@ -31,7 +33,7 @@ Lever API on a local address, with the real routes, JSON shapes, pagination,
 rate limits and error bodies, and a few postings made "by hand" that jobsync
 must never touch. It prints the environment to point a board at it, as
 KEY=VALUE lines, then serves until interrupted.`,
-		Example: `  jobsync simulate greenhouse --addr 127.0.0.1:8081 > gh.env &
+		Example: `  jobsync simulate greenhouse --addr 127.0.0.1:8081 --window 1s > gh.env &
   set -a; . ./gh.env; set +a
   jobsync plan --config examples/greenhouse.yaml`,
 		Args:      cobra.ExactArgs(1),
@@ -44,9 +46,9 @@ KEY=VALUE lines, then serves until interrupted.`,
 			var basePath string
 			switch args[0] {
 			case "greenhouse":
-				sim, basePath = greenhousesim.New(greenhousesim.Options{}), "/v3"
+				sim, basePath = greenhousesim.New(greenhousesim.Options{RateLimit: limit, Window: window}), "/v3"
 			case "lever":
-				sim, basePath = leversim.New(leversim.Options{}), "/v1"
+				sim, basePath = leversim.New(leversim.Options{Rate: float64(limit)}), "/v1"
 			default:
 				return fmt.Errorf("simulate %q: want greenhouse or lever", args[0])
 			}
@@ -55,6 +57,8 @@ KEY=VALUE lines, then serves until interrupted.`,
 	}
 	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:0", "address to listen on (loopback; port 0 picks a free one)")
 	cmd.Flags().StringVar(&board, "board", "", "board name for the printed variables (default: the simulator's name)")
+	cmd.Flags().IntVar(&limit, "rate-limit", 0, "greenhouse: requests per window (default 50); lever: requests per second (default 10)")
+	cmd.Flags().DurationVar(&window, "window", 0, "greenhouse: the rate-limit window (default 30s; 1s makes a quick demo)")
 	return cmd
 }
 
