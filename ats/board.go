@@ -52,6 +52,13 @@ type Finder interface {
 	Find(ctx context.Context, key string) ([]Remote, error)
 }
 
+// BodyLayout is an optional capability: a board that lays a posting's body
+// out its own way returns the text List will report as Remote.Body for p,
+// so that plan diffs show edits, not layout.
+type BodyLayout interface {
+	Body(p posting.Posting) string
+}
+
 // Locker is an optional capability: a board that two syncs must not write at
 // once (a local folder). The engine holds the lock from before List until its
 // last write.

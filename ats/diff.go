@@ -33,7 +33,7 @@ const (
 
 // changes lists what differs between the board's posting r and the desired
 // d, in a fixed field order.
-func changes(d *posting.Posting, r *Remote) []Change {
+func changes(d *posting.Posting, r *Remote, bodyOf func(posting.Posting) string) []Change {
 	var cs []Change
 	if d.Title != r.Title {
 		cs = append(cs, Change{Field: FieldTitle, Old: r.Title, New: d.Title})
@@ -44,7 +44,13 @@ func changes(d *posting.Posting, r *Remote) []Change {
 	if d.Department != r.Department {
 		cs = append(cs, Change{Field: FieldDepartment, Old: r.Department, New: d.Department})
 	}
-	if body := HTMLText(d.HTML); body != r.Body {
+	var body string
+	if bodyOf != nil {
+		body = bodyOf(*d)
+	} else {
+		body = HTMLText(d.HTML)
+	}
+	if body != r.Body {
 		if diff := unifiedDiff(r.Body, body); diff != "" {
 			cs = append(cs, Change{Field: FieldBody, Diff: diff})
 		}

@@ -76,6 +76,11 @@ type PlanOptions struct {
 	// OverwriteDrift plans an update, not a drift report, for an owned
 	// posting that was edited outside jobsync.
 	OverwriteDrift bool
+	// Body gives the text a board will report as Remote.Body for a posting
+	// once written, for body diffs; nil means HTMLText of its HTML. Boards
+	// that lay a posting out their own way (Lever's lists) say so through
+	// the BodyLayout capability.
+	Body func(posting.Posting) string
 }
 
 // NewPlan compares the postings desired on board with the board's current
@@ -179,16 +184,16 @@ func decide(board string, d *posting.Posting, r *Remote, opts PlanOptions) Actio
 	switch {
 	case r.Drifted && !opts.OverwriteDrift:
 		a.Op, a.Reason = OpDrift, ReasonDrift
-		a.Changes = changes(d, r)
+		a.Changes = changes(d, r, opts.Body)
 	case r.Drifted:
 		a.Op, a.Reason = OpUpdate, ReasonOverwrite
-		a.Changes = changes(d, r)
+		a.Changes = changes(d, r, opts.Body)
 	case !r.Open:
 		a.Op, a.Reason = OpUpdate, ReasonReopen
-		a.Changes = changes(d, r)
+		a.Changes = changes(d, r, opts.Body)
 	case r.Hash != d.Hash:
 		a.Op = OpUpdate
-		a.Changes = changes(d, r)
+		a.Changes = changes(d, r, opts.Body)
 	default:
 		a.Op = OpUnchanged
 	}

@@ -232,7 +232,10 @@ func (b *Board) remotes(jobs []job, posts []jobPost, onlyKey string) []ats.Remot
 				continue
 			}
 			isOwned := o.owned && hasPrimary && p.ID == primary.ID
-			if onlyKey != "" && !isOwned {
+			if !isOwned && (onlyKey != "" || o.owned) {
+				// The other posts of a job of ours (the template's internal
+				// copy) are neither ours to write nor someone else's posting:
+				// they are left as the template made them, and not counted.
 				continue
 			}
 			r := remoteOf(p)

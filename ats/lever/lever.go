@@ -61,6 +61,7 @@ var (
 	_ ats.Board      = (*Board)(nil)
 	_ ats.Finder     = (*Board)(nil)
 	_ ats.Concurrent = (*Board)(nil)
+	_ ats.BodyLayout = (*Board)(nil)
 )
 
 // New returns a Board for o, or an error naming the environment variable of

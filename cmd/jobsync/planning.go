@@ -107,8 +107,12 @@ func listAndPlan(ctx context.Context, boards []ats.Board, postings []posting.Pos
 				errs[i] = fmt.Errorf("board %s: list: %w", b.Name(), err)
 				return
 			}
+			opts := ats.PlanOptions{OverwriteDrift: overwriteDrift}
+			if l, ok := b.(ats.BodyLayout); ok {
+				opts.Body = l.Body
+			}
 			// NewPlan keeps the postings meant for this board.
-			plans[i] = ats.NewPlan(b.Name(), postings, current, ats.PlanOptions{OverwriteDrift: overwriteDrift})
+			plans[i] = ats.NewPlan(b.Name(), postings, current, opts)
 		})
 	}
 	wg.Wait()
