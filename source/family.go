@@ -147,20 +147,30 @@ func siblingNamed(kids []*section, byNorm map[string][]*section, self *section, 
 	return nil
 }
 
+// takeLevel handles a sibling that the plan made part of a level: consumed
+// by one, a level itself, or a level without a grade sentence of its own. It
+// reports whether k was taken.
+func (p *parser) takeLevel(k *section, pl plan) bool {
+	if pl.consumed[k] {
+		return true
+	}
+	if g := pl.grade[k]; g != nil {
+		p.addLevel(k, g, pl.attached[k])
+		return true
+	}
+	if _, ok := pl.orphan[k]; ok {
+		p.addOrphanLevel(k, pl.attached[k])
+		return true
+	}
+	return false
+}
+
 // walkKids handles a run of sibling sections at family level. inherit is the
 // kind of the enclosing section, given to sub-sections that name none.
 func (p *parser) walkKids(kids []*section, inherit kind, underLevels bool) {
 	pl := p.planSiblings(kids, false)
 	for _, k := range kids {
-		if pl.consumed[k] {
-			continue
-		}
-		if g := pl.grade[k]; g != nil {
-			p.addLevel(k, g, pl.attached[k])
-			continue
-		}
-		if _, ok := pl.orphan[k]; ok {
-			p.addOrphanLevel(k, pl.attached[k])
+		if p.takeLevel(k, pl) {
 			continue
 		}
 		kind := k.kind

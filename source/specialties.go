@@ -13,15 +13,7 @@ import (
 func (p *parser) addSpecialties(c *section) {
 	pl := p.planSiblings(c.kids, true)
 	for _, k := range c.kids {
-		if pl.consumed[k] {
-			continue
-		}
-		if g := pl.grade[k]; g != nil {
-			p.addLevel(k, g, pl.attached[k])
-			continue
-		}
-		if _, ok := pl.orphan[k]; ok {
-			p.addOrphanLevel(k, pl.attached[k])
+		if p.takeLevel(k, pl) {
 			continue
 		}
 		switch k.kind {

@@ -52,14 +52,10 @@ func descriptionHTML(markdown string) string {
 // holding the item's text with its inline markup; blocks inside the item are
 // joined with spaces, since LIST HTML has no line breaks.
 func listItemHTML(markdown string) string {
-	doc, src := parseMarkdown(markdown)
-	var parts []string
-	collectInline(doc, src, &parts)
-	s := strings.Join(parts, " ")
-	if strings.TrimSpace(s) == "" {
-		return ""
+	if s := itemText(markdown); s != "" {
+		return "<li>" + s + "</li>"
 	}
-	return "<li>" + s + "</li>"
+	return ""
 }
 
 // headingHTML renders a plain heading for a description.
@@ -69,6 +65,15 @@ func headingHTML(heading string) string {
 
 // bulletHTML renders one markdown list item as a description line.
 func bulletHTML(markdown string) string {
+	if s := itemText(markdown); s != "" {
+		return "<div>- " + s + "</div>"
+	}
+	return ""
+}
+
+// itemText is a markdown item's text with its inline markup in Lever's
+// tags, its blocks joined with spaces; "" when it holds no text.
+func itemText(markdown string) string {
 	doc, src := parseMarkdown(markdown)
 	var parts []string
 	collectInline(doc, src, &parts)
@@ -76,7 +81,7 @@ func bulletHTML(markdown string) string {
 	if strings.TrimSpace(s) == "" {
 		return ""
 	}
-	return "<div>- " + s + "</div>"
+	return s
 }
 
 // writeBlock writes one block node as DESCRIPTION HTML.
