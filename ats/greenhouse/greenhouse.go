@@ -1,6 +1,7 @@
 package greenhouse
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -184,7 +185,9 @@ func (b *Board) List(ctx context.Context) ([]ats.Remote, error) {
 	}()
 	jobs, jerr := listAll[job](ctx, b.c, routeJobs, nil)
 	pr := <-ch
-	if err := errors.Join(jerr, pr.err); err != nil {
+	// Both lists share a token and a board: report the first failure only,
+	// as both usually fail for one cause.
+	if err := cmp.Or(jerr, pr.err); err != nil {
 		return nil, fmt.Errorf("greenhouse: list: %w", err)
 	}
 	return b.remotes(jobs, pr.posts, ""), nil

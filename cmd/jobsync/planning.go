@@ -104,7 +104,7 @@ func listAndPlan(ctx context.Context, boards []ats.Board, postings []posting.Pos
 		wg.Go(func() {
 			current, err := b.List(ctx)
 			if err != nil {
-				errs[i] = fmt.Errorf("board %s: list: %w", b.Name(), err)
+				errs[i] = fmt.Errorf("board %s: %w", b.Name(), err)
 				return
 			}
 			opts := ats.PlanOptions{OverwriteDrift: overwriteDrift}
