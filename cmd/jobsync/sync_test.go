@@ -232,3 +232,27 @@ func TestUnmanagedPostingSurvives(t *testing.T) {
 		t.Fatalf("the hand-made posting changed:\n%s", got)
 	}
 }
+
+// A config with mistakes names each one with its line, and nothing runs.
+func TestBadConfigNamesEveryProblem(t *testing.T) {
+	t.Parallel()
+	w := newWorkspace(t, `openings:
+  - family: product-manager
+    level: Senior Product Manager
+    salary: lots
+    boards: [nowhere]
+`)
+	mem := atstest.NewMemBoard("local")
+	code, _, errs := cli(t, func(config.Board) (ats.Board, error) { return mem, nil }, "sync", "--config", w.config)
+	if code != exitError {
+		t.Fatalf("exit %d, want 1", code)
+	}
+	for _, want := range []string{"jobsync.yaml:12: unknown key \"salary\"", "jobsync.yaml:10: opening: board \"nowhere\""} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errs)
+		}
+	}
+	if n := len(mem.Calls()); n != 0 {
+		t.Errorf("%d board calls with a bad config, want none", n)
+	}
+}

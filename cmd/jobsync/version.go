@@ -15,7 +15,9 @@ func (a *app) versionCommand() *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
 		Short: "Print jobsync's version",
-		Args:  cobra.NoArgs,
+		Example: `  jobsync version
+  go build -ldflags "-X main.version=v1.2.0" ./cmd/jobsync && ./jobsync version`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			v := version
 			if info, ok := debug.ReadBuildInfo(); ok && v == "" {
