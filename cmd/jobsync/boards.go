@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"go.uber.org/zap"
-	"golang.org/x/time/rate"
 
 	"github.com/jobsync/jobsync/ats"
 	"github.com/jobsync/jobsync/ats/greenhouse"
@@ -19,8 +18,8 @@ import (
 
 // newHTTPClient builds the retrying client one board (or the page reader)
 // uses for all its calls.
-func newHTTPClient(log *zap.Logger, lim *rate.Limiter) *http.Client {
-	return ats.NewHTTPClient(ats.HTTPOptions{Logger: log, Limiter: lim})
+func newHTTPClient(log *zap.Logger) *http.Client {
+	return ats.NewHTTPClient(ats.HTTPOptions{Logger: log})
 }
 
 // selectBoards picks the config's boards named on the command line, or all.
@@ -73,18 +72,17 @@ func (a *app) openBoard(b config.Board) (ats.Board, error) {
 			Name: b.Name, BaseURL: env.BaseURL, TokenURL: env.TokenURL,
 			ClientID: env.ClientID, ClientSecret: env.ClientSecret, UserID: userID,
 			TemplateJobID: template, CloseOpenings: b.CloseOpenings,
-			HTTPClient: newHTTPClient(log, nil), Logger: log,
+			HTTPClient: newHTTPClient(log), Logger: log,
 		})
 	case "lever":
 		env, err := config.LoadBoardEnv(b.Name)
 		if err != nil {
 			return nil, err
 		}
-		lim := rate.NewLimiter(10, 20) // Lever's documented bucket: 10/s, bursts of 20
+		// Lever sends no rate-limit headers: the board paces its own client.
 		return lever.New(lever.Options{
 			Name: b.Name, BaseURL: env.BaseURL, APIKey: env.APIKey, PerformAs: env.PerformAs,
-			DistributionChannels: b.DistributionChannels,
-			HTTPClient:           newHTTPClient(log, lim), Logger: log,
+			DistributionChannels: b.DistributionChannels, Logger: log,
 		})
 	default:
 		return nil, fmt.Errorf("board %s: unknown type %q", b.Name, b.Type)

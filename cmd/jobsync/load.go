@@ -86,7 +86,7 @@ func configRefs(cfg *config.Config) []pageRef {
 // pageClient is the HTTP client for reading pages over https: retried and
 // bounded, like the boards'.
 func (a *app) pageClient() *http.Client {
-	return newHTTPClient(a.log.Named("source"), nil)
+	return newHTTPClient(a.log.Named("source"))
 }
 
 // loadConfig reads the config from --config, JOBSYNC_CONFIG or ./jobsync.yaml.
