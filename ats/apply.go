@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"time"
 
 	"go.uber.org/zap"
 )
@@ -193,7 +194,9 @@ func (e *engine) run(ctx context.Context, actions []Action, results []ActionResu
 		started++
 		wg.Go(func() {
 			defer func() { <-sem }()
-			e.finish(&results[i], e.do(ctx, a))
+			wctx, done := writeContext(ctx, writeGrace)
+			defer done()
+			e.finish(&results[i], e.do(wctx, a))
 		})
 	}
 	wg.Wait()
@@ -202,6 +205,19 @@ func (e *engine) run(ctx context.Context, actions []Action, results []ActionResu
 			Err: fmt.Errorf("%s %s: not started: %w: %w", a.Op, a.Key, ErrSkipped, ctx.Err())})
 	}
 	return started == len(actions)
+}
+
+// writeGrace is how long a write that has started may go on after the run
+// is interrupted: Ctrl-C stops between writes, not inside one, so that no
+// posting is left half-written when it can be helped.
+const writeGrace = 30 * time.Second
+
+// writeContext is the context of one write: it outlives ctx by grace, so a
+// write in flight when ctx ends can finish.
+func writeContext(ctx context.Context, grace time.Duration) (context.Context, context.CancelFunc) {
+	wctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	stop := context.AfterFunc(ctx, func() { time.AfterFunc(grace, cancel) })
+	return wctx, func() { stop(); cancel() }
 }
 
 func (e *engine) finish(slot *ActionResult, r ActionResult) {

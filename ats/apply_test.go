@@ -200,6 +200,31 @@ func TestApplyInterrupted(t *testing.T) {
 	}
 }
 
+// A write in flight when the run is interrupted finishes: Ctrl-C stops
+// between writes.
+func TestApplyInterruptLetsTheWriteInFlightFinish(t *testing.T) {
+	t.Parallel()
+	m, _ := seeded(t, 0)
+	desired := atstest.SamplePostings(5)
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	var sawCancelled atomic.Bool
+	h := &hooked{Board: m, create: func(wctx context.Context, p posting.Posting) (ats.Remote, error) {
+		cancel() // Ctrl-C while this create is in flight
+		if wctx.Err() != nil {
+			sawCancelled.Store(true)
+		}
+		return m.Create(wctx, p)
+	}}
+	res := ats.Apply(ctx, h, planFor(t, m, desired), ats.ApplyOptions{Concurrency: 1})
+	if sawCancelled.Load() {
+		t.Error("the write in flight saw the interrupt")
+	}
+	if !res.Interrupted || len(h.Calls()) != 1 || res.Results[0].Err != nil {
+		t.Errorf("interrupted %t, %d calls, first result %v; want the one create in flight done, nothing after", res.Interrupted, len(h.Calls()), res.Results[0].Err)
+	}
+}
+
 func TestApplyCancelledBeforeStart(t *testing.T) {
 	t.Parallel()
 	m, _ := seeded(t, 2)
