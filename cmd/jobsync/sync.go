@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"sync"
@@ -122,6 +123,9 @@ func (a *app) report(results []ats.Result) error {
 		}
 	}
 	err := errors.Join(errs...)
+	if errors.Is(err, context.Canceled) {
+		err = fmt.Errorf("%w\nthe next sync picks up where this one stopped", err)
+	}
 	if errors.Is(err, ats.ErrDrift) {
 		err = fmt.Errorf("%w\nreview the postings edited outside jobsync, then sync with --overwrite-drift to replace them", err)
 	}
