@@ -1,6 +1,7 @@
 package posting
 
 import (
+	"bufio"
 	"bytes"
 	"strings"
 
@@ -86,6 +87,8 @@ func (f *fragments) prerender(blocks, items []string) {
 	items = f.missing(items, f.items)
 	blocks = f.missing(blocks, f.blocks)
 	var unsafe bytes.Buffer
+	// HTML is about half again as long as its markdown.
+	unsafe.Grow(2 * (totalLen(items) + totalLen(blocks)))
 	var pieces []string // what each separated part of unsafe is
 	var isItem []bool   // whether it is an item (else a block)
 	if len(items) > 0 {
@@ -98,11 +101,13 @@ func (f *fragments) prerender(blocks, items []string) {
 			}
 		}
 	}
+	w := bufio.NewWriter(&unsafe)
+	base := parseBase(f.base)
 	for _, b := range blocks {
 		if strings.Contains(b, fragmentSep) {
 			continue
 		}
-		unsafe.WriteString(renderUnsafe(b, f.base))
+		renderUnsafeTo(w, b, base)
 		unsafe.WriteString(fragmentSep)
 		pieces = append(pieces, b)
 		isItem = append(isItem, false)
@@ -121,6 +126,15 @@ func (f *fragments) prerender(blocks, items []string) {
 			f.blocks[piece] = parts[i]
 		}
 	}
+}
+
+// totalLen is the sum of the lengths of ss.
+func totalLen(ss []string) int {
+	n := 0
+	for _, s := range ss {
+		n += len(s)
+	}
+	return n
 }
 
 // missing returns the distinct pieces not in cache.
@@ -158,10 +172,13 @@ func renderItemsUnsafe(items []string, baseURL string) ([]string, bool) {
 	rewrite(doc, src, parseBase(baseURL))
 	out := make([]string, 0, len(items))
 	var buf bytes.Buffer
+	// One buffered writer for every item: given a plain io.Writer, Render
+	// would allocate one per call. Render flushes it into buf.
+	w := bufio.NewWriter(&buf)
 	for li := list.FirstChild(); li != nil; li = li.NextSibling() {
 		buf.Reset()
 		// Rendering into a bytes.Buffer cannot fail.
-		_ = markdown.Renderer().Render(&buf, src, li)
+		_ = markdown.Renderer().Render(w, src, li)
 		out = append(out, buf.String())
 	}
 	return out, true

@@ -4,27 +4,42 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
+	"strings"
 )
 
 // hashVersion starts every hashed encoding, so that a change of what the hash
-// covers is a change of every hash, never a silent collision.
-const hashVersion = "jobsync-posting/v1"
+// covers is a change of every hash, never a silent collision. It also stands
+// for how a posting's Markdown and HTML are rendered from its Sections, which
+// the hash covers instead of the rendered text: bump it whenever rendering
+// changes what a section yields (renderMarkdown, renderHTML, RenderHTML, the
+// sanitising policy, a goldmark or bluemonday upgrade that changes output),
+// so that every board gets the new text.
+const hashVersion = "jobsync-posting/v2"
 
 // ContentHash returns the hex SHA-256 of everything p publishes: title,
-// grade, locations, department, employment type, workplace, pay, source URL,
-// markdown and HTML. It leaves out Key, the family, level and specialty keys
-// and Boards, which say where and as what a posting is published, not what.
-// The encoding is length-prefixed and in a fixed order, so equal postings hash
-// equal in every run.
+// grade, locations, department, employment type, workplace, pay, source URL
+// and the body. It leaves out Key, the family, level and specialty keys and
+// Boards, which say where and as what a posting is published, not what.
+//
+// The body is hashed as its Sections (kind, heading, text, items) and the
+// link targets of its HTML: Markdown and HTML are rendered from the Sections
+// (see hashVersion), and the HTML's links are the one part that also depends
+// on the family's base URL, which resolves relative links. A posting with
+// Sections must therefore carry the Markdown and HTML Compose renders from
+// them; one without Sections is hashed by its whole Markdown and HTML.
+//
+// The encoding is length-prefixed and in a fixed order, and each text is
+// hashed on its own first, so equal postings hash equal in every run.
 func (p *Posting) ContentHash() string {
 	var buf []byte
-	return p.contentHash(&buf)
+	return p.contentHash(&buf, nil)
 }
 
-// contentHash is ContentHash with a scratch buffer to encode into, so that a
-// caller hashing many postings allocates once.
-func (p *Posting) contentHash(buf *[]byte) string {
-	e := hashEncoder{buf: (*buf)[:0]}
+// contentHash is ContentHash with a scratch buffer to encode into and a memo
+// of text digests, so that a caller hashing many postings that share texts
+// allocates little and hashes each text once. memo may be nil.
+func (p *Posting) contentHash(buf *[]byte, memo textDigests) string {
+	e := hashEncoder{buf: (*buf)[:0], memo: memo}
 	e.str(hashVersion)
 	e.str(p.Title)
 	e.str(p.Grade.String())
@@ -42,29 +57,92 @@ func (p *Posting) contentHash(buf *[]byte) string {
 		e.str("")
 	}
 	e.str(p.SourceURL)
-	e.str(p.Markdown)
-	e.str(p.HTML)
+	e.uint(len(p.Sections))
+	for _, s := range p.Sections {
+		e.str(string(s.Kind))
+		e.text(s.Heading)
+		e.text(s.Text)
+		e.uint(len(s.Items))
+		for _, it := range s.Items {
+			e.text(it)
+		}
+	}
+	if len(p.Sections) == 0 {
+		e.text(p.Markdown)
+		e.text(p.HTML)
+	} else {
+		e.links(p.HTML)
+	}
 	sum := sha256.Sum256(e.buf)
 	*buf = e.buf
 	return hex.EncodeToString(sum[:])
 }
 
+// textDigests memoizes the SHA-256 of texts that many postings share.
+type textDigests map[string][sha256.Size]byte
+
 // hashEncoder appends values with their lengths, so that no two different
-// postings encode to the same bytes.
-type hashEncoder struct{ buf []byte }
+// postings encode to the same bytes. Texts are appended as their digests.
+type hashEncoder struct {
+	buf  []byte
+	memo textDigests
+}
 
 func (e *hashEncoder) str(s string) {
-	e.buf = binary.AppendUvarint(e.buf, uint64(len(s)))
+	e.uint(len(s))
 	e.buf = append(e.buf, s...)
 }
 
 func (e *hashEncoder) strs(ss []string) {
-	e.buf = binary.AppendUvarint(e.buf, uint64(len(ss)))
+	e.uint(len(ss))
 	for _, s := range ss {
 		e.str(s)
 	}
 }
 
+func (e *hashEncoder) uint(n int) {
+	e.buf = binary.AppendUvarint(e.buf, uint64(n))
+}
+
 func (e *hashEncoder) int(n int64) {
 	e.buf = binary.AppendVarint(e.buf, n)
+}
+
+// text appends the SHA-256 of s, from the memo when it holds s.
+func (e *hashEncoder) text(s string) {
+	sum, ok := e.memo[s]
+	if !ok {
+		sum = sha256.Sum256([]byte(s))
+		if e.memo != nil {
+			e.memo[s] = sum
+		}
+	}
+	e.buf = append(e.buf, sum[:]...)
+}
+
+// links appends the href values of html, in order, each after a 1 and all
+// followed by a 0. Text in sanitised HTML has its quotes escaped, so every
+// `href="` starts an attribute. The scan looks for "=", which is rare in
+// HTML text, rather than for `href="`, whose "h" is not.
+func (e *hashEncoder) links(html string) {
+	for {
+		i := strings.IndexByte(html, '=')
+		if i < 0 {
+			break
+		}
+		name := html[:i]
+		html = html[i+1:]
+		if !strings.HasSuffix(name, "href") || !strings.HasPrefix(html, `"`) {
+			continue
+		}
+		html = html[1:]
+		end := strings.IndexByte(html, '"')
+		if end < 0 {
+			end = len(html)
+		}
+		e.buf = append(e.buf, 1)
+		e.str(html[:end])
+		html = html[end:]
+	}
+	e.buf = append(e.buf, 0)
 }

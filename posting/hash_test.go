@@ -1,6 +1,7 @@
 package posting
 
 import (
+	"reflect"
 	"testing"
 )
 
@@ -90,6 +91,17 @@ func TestContentHashFields(t *testing.T) {
 		"source":     func(p *Posting) { p.SourceURL = "x" },
 		"markdown":   func(p *Posting) { p.Markdown = "n" },
 		"html":       func(p *Posting) { p.HTML = "i" },
+		"sections":   func(p *Posting) { p.Sections = []Section{{Kind: SectionAbout, Heading: "About", Text: "m"}} },
+		"section kind": func(p *Posting) {
+			p.Sections = []Section{{Kind: SectionLevel, Heading: "About", Text: "m"}}
+		},
+		"section item": func(p *Posting) {
+			p.Sections = []Section{{Kind: SectionAbout, Heading: "About", Items: []string{"m"}}}
+		},
+		"html link": func(p *Posting) {
+			p.Sections = []Section{{Kind: SectionAbout, Heading: "About", Text: "m"}}
+			p.HTML = `<a href="https://example.com/m" rel="nofollow">m</a>`
+		},
 	} {
 		q := p
 		change(&q)
@@ -103,6 +115,54 @@ func TestContentHashFields(t *testing.T) {
 	q.Key, q.Family, q.Level, q.Specialty, q.Boards, q.Hash = "k", "f", "l", "s", []string{"b"}, "h"
 	if q.ContentHash() != p.ContentHash() {
 		t.Error("key, boards or the old hash count in the content hash")
+	}
+}
+
+// TestHashBaseURL checks that a page-relative link, which a posting's
+// sections keep as it is, counts in the hash by where the HTML points it.
+func TestHashBaseURL(t *testing.T) {
+	t.Parallel()
+	seen := map[string]string{}
+	var sections []Section
+	for _, base := range []string{"https://handbook.example.com/jobs/", "https://handbook.example.org/jobs/", ""} {
+		f := Family{Title: "Widget Engineer", Role: "Read the [guide](guide/).", BaseURL: base}
+		p := composeOne(t, f, Opening{Family: "widget-engineer", Level: "*"})
+		if sections == nil {
+			sections = p.Sections
+		} else if !reflect.DeepEqual(p.Sections, sections) {
+			t.Fatalf("base %q changed the sections: %v", base, p.Sections)
+		}
+		if other, dup := seen[p.Hash]; dup {
+			t.Errorf("base %q hashes like base %q:\n%s", base, other, p.HTML)
+		}
+		seen[p.Hash] = base
+		if p.Hash != p.ContentHash() {
+			t.Errorf("base %q: Hash %s, ContentHash %s", base, p.Hash, p.ContentHash())
+		}
+	}
+}
+
+// TestContentHashMatchesCompose checks that the hash Compose sets, with the
+// digests it shares between postings, is what ContentHash computes from each
+// posting alone.
+func TestContentHashMatchesCompose(t *testing.T) {
+	t.Parallel()
+	withLinks := widgetFamily()
+	withLinks.Specialties[0].Requirements[0] = "Knows the [gear guide](gears/guide/) and <https://example.com/gears>"
+	noBase := withLinks
+	noBase.BaseURL = ""
+	for name, f := range map[string]Family{"widget": widgetFamily(), "relative links": withLinks, "no base": noBase} {
+		for _, opts := range []ComposeOptions{{}, {Company: "Example Co", CompanyURL: "https://example.com"}} {
+			ps, err := Compose([]Family{f}, nil, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range ps {
+				if p.Hash != p.ContentHash() {
+					t.Errorf("%s %s: Hash %s, ContentHash %s", name, p.Key, p.Hash, p.ContentHash())
+				}
+			}
+		}
 	}
 }
 

@@ -130,7 +130,9 @@ func bulletAfter(text string) string {
 		last = text[i+2:]
 	}
 	marker := byte(0)
-	for _, l := range strings.Split(last, "\n") {
+	for more := true; more; {
+		var l string
+		l, last, more = strings.Cut(last, "\n")
 		if ind, ok := listMarker(l); ok && ind == 0 {
 			marker = l[0]
 		}
@@ -146,7 +148,11 @@ func bulletAfter(text string) string {
 // item is rendered on its own, so that no piece of a page can change how
 // another renders.
 func renderHTML(sections []Section, f *fragments) string {
-	parts := make([]string, 0, 32)
+	count := 0
+	for _, s := range sections {
+		count += 4 + len(s.Items) // heading, text, <ul>, items, </ul>
+	}
+	parts := make([]string, 0, count)
 	n := 0
 	add := func(s string) {
 		parts = append(parts, s)

@@ -1,6 +1,7 @@
 package posting
 
 import (
+	"bufio"
 	"bytes"
 	"net/url"
 	"strings"
@@ -42,14 +43,20 @@ func Sanitize(html string) string {
 // renderUnsafe renders md with goldmark after rewriting its links; the
 // output still needs sanitising.
 func renderUnsafe(md, baseURL string) string {
+	var buf bytes.Buffer
+	buf.Grow(len(md) + len(md)/2)
+	w := bufio.NewWriterSize(&buf, 512)
+	renderUnsafeTo(w, md, parseBase(baseURL))
+	return buf.String()
+}
+
+// renderUnsafeTo is renderUnsafe writing to w, which it flushes at the end.
+// Only w's own writer could fail, and callers give it a bytes.Buffer.
+func renderUnsafeTo(w *bufio.Writer, md string, base *url.URL) {
 	src := []byte(md)
 	doc := markdown.Parser().Parse(text.NewReader(src))
-	rewrite(doc, src, parseBase(baseURL))
-	var buf bytes.Buffer
-	buf.Grow(len(src) + len(src)/2)
-	// Rendering into a bytes.Buffer cannot fail.
-	_ = markdown.Renderer().Render(&buf, src, doc)
-	return buf.String()
+	rewrite(doc, src, base)
+	_ = markdown.Renderer().Render(w, src, doc)
 }
 
 func parseBase(baseURL string) *url.URL {
