@@ -61,17 +61,29 @@ func ParseMarker(s string) (m Marker, ok bool) {
 // Fingerprint hashes the visible text of the given fields (HTML or plain
 // text), so that a board's re-serialisation of the same content hashes the
 // same, and a person's edit of the words does not.
+//
+// Each field hashes as HTMLText of it with every run of white space folded
+// to one space (so its lines joined by spaces), followed by a zero byte.
 func Fingerprint(fields ...string) string {
-	h := sha256.New()
+	buf := getTextBuf()
+	b := buf.b[:0]
 	for _, f := range fields {
-		h.Write([]byte(normalizeSpace(HTMLText(f))))
-		h.Write([]byte{0})
+		if hasMarkup(f) {
+			// HTMLText's lines are folded already; joining them with spaces
+			// is what folding their "\n" separators would give.
+			b = appendHTMLText(b, f, ' ')
+		} else {
+			// Plain text, which HTMLText returns unchanged: fold it all.
+			start := len(b)
+			b = append(b, f...)
+			b = b[:start+foldSpace(b[start:])]
+		}
+		b = append(b, 0)
 	}
-	return hex.EncodeToString(h.Sum(nil)[:12])
-}
-
-// normalizeSpace folds every run of white space to one space, so that line
-// breaks a board adds or drops do not count as edits.
-func normalizeSpace(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+	sum := sha256.Sum256(b)
+	buf.b = b
+	putTextBuf(buf)
+	var out [24]byte
+	hex.Encode(out[:], sum[:12])
+	return string(out[:])
 }
