@@ -72,14 +72,21 @@ func absoluteItems(items []string, base *url.URL) []string {
 	if base == nil {
 		return items
 	}
+	return mapItems(items, func(it string) string { return absoluteLinks(it, base) })
+}
+
+// mapItems applies f to every item. The lists of a family are shared by all
+// its postings, so it copies the list only when f changes an item, and
+// returns items itself when nothing changes.
+func mapItems(items []string, f func(string) string) []string {
 	var out []string
 	for i, it := range items {
-		abs := absoluteLinks(it, base)
-		if abs != it && out == nil {
+		c := f(it)
+		if c != it && out == nil {
 			out = append(make([]string, 0, len(items)), items[:i]...)
 		}
 		if out != nil {
-			out = append(out, abs)
+			out = append(out, c)
 		}
 	}
 	if out == nil {

@@ -118,29 +118,20 @@ func sourceURL(source string) string {
 // surrounding space, and no blank lines inside an item, which would make the
 // list around it loose.
 func cleanItems(items []string) []string {
-	items = dropPlaceholderItems(items)
-	var out []string
-	for i, it := range items {
-		c := strings.TrimSpace(it)
-		if strings.Contains(c, "\n\n") {
-			lines := strings.Split(c, "\n")
-			kept := lines[:0]
-			for _, l := range lines {
-				if strings.TrimSpace(l) != "" {
-					kept = append(kept, l)
-				}
-			}
-			c = strings.Join(kept, "\n")
-		}
-		if c != it && out == nil {
-			out = append(make([]string, 0, len(items)), items[:i]...)
-		}
-		if out != nil {
-			out = append(out, c)
+	return mapItems(dropPlaceholderItems(items), cleanItem)
+}
+
+func cleanItem(it string) string {
+	c := strings.TrimSpace(it)
+	if !strings.Contains(c, "\n\n") {
+		return c
+	}
+	lines := strings.Split(c, "\n")
+	kept := lines[:0]
+	for _, l := range lines {
+		if strings.TrimSpace(l) != "" {
+			kept = append(kept, l)
 		}
 	}
-	if out == nil {
-		return items
-	}
-	return out
+	return strings.Join(kept, "\n")
 }
