@@ -160,6 +160,9 @@ func checkSame(t *testing.T, in string) {
 	if got, want := Fingerprint(in), oldFingerprint(in); got != want {
 		t.Errorf("Fingerprint(%q) = %s, want %s", in, got, want)
 	}
+	if got, want := TextFingerprint(HTMLText(in)), Fingerprint(in); got != want {
+		t.Errorf("TextFingerprint(HTMLText(%q)) = %s, want Fingerprint's %s", in, got, want)
+	}
 }
 
 func TestHTMLTextMatchesReference(t *testing.T) {
@@ -207,6 +210,9 @@ func FuzzHTMLTextMatchesReference(f *testing.F) {
 		checkSame(t, a+b)
 		if got, want := Fingerprint(a, b), oldFingerprint(a, b); got != want {
 			t.Errorf("Fingerprint(%q, %q) = %s, want %s", a, b, got, want)
+		}
+		if got, want := TextFingerprint(HTMLText(a), HTMLText(b)), Fingerprint(a, b); got != want {
+			t.Errorf("TextFingerprint of (%q, %q) = %s, want Fingerprint's %s", a, b, got, want)
 		}
 	})
 }

@@ -244,7 +244,8 @@ func (b *Board) remotes(jobs []job, posts []jobPost, onlyKey string) []ats.Remot
 			r := remoteOf(p)
 			if isOwned {
 				r.Owned, r.Key, r.Hash = true, o.marker.Key, o.marker.Hash
-				r.Drifted = o.marker.Hash != pendingHash && ats.Fingerprint(p.Title, p.Content) != o.marker.Fingerprint
+				// r.Body is the content's text already: don't parse it twice.
+				r.Drifted = o.marker.Hash != pendingHash && ats.TextFingerprint(ats.HTMLText(p.Title), r.Body) != o.marker.Fingerprint
 			}
 			out = append(out, r)
 		}

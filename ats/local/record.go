@@ -112,6 +112,10 @@ func (b *Board) remote(r record, page bool) ats.Remote {
 		Body:       ats.HTMLText(body),
 		Open:       r.open(),
 	}
+	text := rem.Body // the HTML's text, parsed once for the body and the fingerprint
+	if r.HTML == "" {
+		text = ""
+	}
 	if page {
 		rem.URL = fileURL(filepath.Join(b.postings, r.ID+".html"))
 	}
@@ -119,7 +123,7 @@ func (b *Board) remote(r record, page bool) ats.Remote {
 		rem.Owned = true
 		rem.Key = m.Key
 		rem.Hash = m.Hash
-		rem.Drifted = fingerprint(r.Title, r.HTML) != m.Fingerprint
+		rem.Drifted = ats.TextFingerprint(ats.HTMLText(r.Title), text) != m.Fingerprint
 	}
 	return rem
 }
