@@ -61,6 +61,11 @@
 // first and refuse one without a marker, or a post other than the job's
 // primary post (ErrNotOwned), whatever the engine asks.
 //
+// A template may give a job several posts (an external and an internal
+// board's). jobsync manages the job's primary post (the first live external
+// one); List leaves the job's other posts out altogether: they are neither
+// jobsync's to write nor anyone else's posting to count as not managed.
+//
 // # Partial success
 //
 // No Harvest write takes an idempotency key, and a create is several calls.
