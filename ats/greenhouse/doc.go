@@ -62,9 +62,10 @@
 // primary post (ErrNotOwned), whatever the engine asks.
 //
 // A template may give a job several posts (an external and an internal
-// board's). jobsync manages the job's primary post (its active post with the
-// lowest id, an external one before an internal one); List leaves the job's other posts out altogether: they are neither
-// jobsync's to write nor anyone else's posting to count as not managed.
+// board's). jobsync manages the job's primary post: its active post with the
+// lowest id, an external one before an internal one. List leaves the job's
+// other posts out altogether: they are neither jobsync's to write nor anyone
+// else's posting to count as not managed.
 //
 // # Partial success
 //
