@@ -1,6 +1,8 @@
 package source
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -215,11 +217,25 @@ func (p *parser) walkKids(kids []*section, inherit kind, underLevels bool) {
 		case kSkip:
 			if p.holdsLevel(k) {
 				p.walkKids(k.kids, kOther, true)
+			} else if n := specialtyLike(k); n > 0 {
+				p.warn(k.line, fmt.Sprintf("section %s is not published, but %d of its sub-sections have requirements like specialties; put them under a Specialties heading to publish them", quoteShort(k.title), n))
 			}
 		default:
 			p.walkOther(k, underLevels)
 		}
 	}
+}
+
+// specialtyLike counts the sub-sections of k that hold a Requirements
+// section: specialties in all but the heading above them.
+func specialtyLike(k *section) int {
+	n := 0
+	for _, c := range k.kids {
+		if slices.ContainsFunc(c.kids, func(g *section) bool { return g.kind == kReq }) {
+			n++
+		}
+	}
+	return n
 }
 
 // walkOther handles a section whose heading names nothing we know: under a
