@@ -21,10 +21,7 @@ with --strict also when there are only warnings.`,
   jobsync lint --strict handbook/job-families/`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			results, err := a.readPages(cmd.Context(), refsFor(args, ""))
-			if err != nil {
-				return err
-			}
+			results := a.readPages(cmd.Context(), refsFor(args, ""))
 			var nerr, nwarn int
 			for _, r := range results {
 				if r.err != nil {

@@ -28,7 +28,7 @@ type pageResult struct {
 // readPages reads and parses every page under refs. It never stops at the
 // first bad page, so lint can report them all; loadFamilies turns any failure
 // into an error.
-func (a *app) readPages(ctx context.Context, refs []pageRef) ([]pageResult, error) {
+func (a *app) readPages(ctx context.Context, refs []pageRef) []pageResult {
 	opts := source.ReadOptions{CacheDir: a.settings.CacheDir, Client: a.pageClient()}
 	var out []pageResult
 	for _, ref := range refs {
@@ -42,16 +42,13 @@ func (a *app) readPages(ctx context.Context, refs []pageRef) ([]pageResult, erro
 			out = append(out, pageResult{path: p.Path, family: fam, err: err})
 		}
 	}
-	return out, nil
+	return out
 }
 
 // loadFamilies reads and parses every page; any page that fails is an error
 // that names it, and then nothing may be published.
 func (a *app) loadFamilies(ctx context.Context, refs []pageRef) ([]posting.Family, error) {
-	results, err := a.readPages(ctx, refs)
-	if err != nil {
-		return nil, err
-	}
+	results := a.readPages(ctx, refs)
 	var fams []posting.Family
 	var errs []error
 	for _, r := range results {
