@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -128,13 +129,26 @@ func TestPostRetriedWhenNeverSent(t *testing.T) {
 	}
 	addr := ln.Addr().String()
 	ln.Close() // nothing listens: the dial fails, the server saw nothing
+	var attempts atomic.Int32
+	c := NewHTTPClient(HTTPOptions{RetryMax: 3, RetryWaitMin: time.Millisecond, RetryWaitMax: 5 * time.Millisecond,
+		Transport: roundTripFunc(func(r *http.Request) (*http.Response, error) {
+			attempts.Add(1)
+			return http.DefaultTransport.RoundTrip(r)
+		})})
 	req, _ := http.NewRequest(http.MethodPost, "http://"+addr, strings.NewReader(`{}`))
-	_, err = fastClient().Do(req)
+	_, err = c.Do(req)
 	var op *net.OpError
 	if !errors.As(err, &op) || !isDialError(err) {
 		t.Fatalf("want a dial error, got %v", err)
 	}
+	if n := attempts.Load(); n != 4 {
+		t.Errorf("POST tried %d times after failed dials, want 4 (a dial failure is safe to retry)", n)
+	}
 }
+
+type roundTripFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
 
 func TestRetryAfterHoldsEveryRequest(t *testing.T) {
 	t.Parallel()
