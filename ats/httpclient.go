@@ -166,10 +166,11 @@ func rateLimitReset(resp *http.Response) (time.Time, bool) {
 }
 
 // leveledLogger lets retryablehttp log through zap, at debug for its
-// per-request chatter.
+// per-request chatter, with secrets in URLs hidden (retryablehttp hides a
+// URL's password, not its query).
 type leveledLogger struct{ s *zap.SugaredLogger }
 
-func (l leveledLogger) Error(msg string, kv ...any) { l.s.Warnw(msg, kv...) }
-func (l leveledLogger) Warn(msg string, kv ...any)  { l.s.Warnw(msg, kv...) }
-func (l leveledLogger) Info(msg string, kv ...any)  { l.s.Debugw(msg, kv...) }
-func (l leveledLogger) Debug(msg string, kv ...any) { l.s.Debugw(msg, kv...) }
+func (l leveledLogger) Error(msg string, kv ...any) { l.s.Warnw(msg, scrubValues(kv)...) }
+func (l leveledLogger) Warn(msg string, kv ...any)  { l.s.Warnw(msg, scrubValues(kv)...) }
+func (l leveledLogger) Info(msg string, kv ...any)  { l.s.Debugw(msg, scrubValues(kv)...) }
+func (l leveledLogger) Debug(msg string, kv ...any) { l.s.Debugw(msg, scrubValues(kv)...) }
