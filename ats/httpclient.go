@@ -59,7 +59,7 @@ func NewHTTPClient(o HTTPOptions) *http.Client {
 	}
 	g := &gate{next: o.Transport, limiter: o.Limiter, now: time.Now}
 	rc := &retryablehttp.Client{
-		HTTPClient:   &http.Client{Transport: g, Timeout: o.Timeout},
+		HTTPClient:   &http.Client{Transport: g, Timeout: o.Timeout, CheckRedirect: noWriteRedirect},
 		Logger:       leveledLogger{o.Logger.Sugar()},
 		RetryWaitMin: o.RetryWaitMin,
 		RetryWaitMax: o.RetryWaitMax,
@@ -68,7 +68,19 @@ func NewHTTPClient(o HTTPOptions) *http.Client {
 		Backoff:      backoff,
 		ErrorHandler: retryablehttp.PassthroughErrorHandler,
 	}
-	return &http.Client{Transport: markUnsafe{&retryablehttp.RoundTripper{Client: rc}}}
+	return &http.Client{Transport: markUnsafe{&retryablehttp.RoundTripper{Client: rc}}, CheckRedirect: noWriteRedirect}
+}
+
+// noWriteRedirect hands a redirect of a write back to the caller as is: Go
+// would replay a redirected POST/PATCH/DELETE as a bodiless GET.
+func noWriteRedirect(req *http.Request, via []*http.Request) error {
+	if m := via[0].Method; m != http.MethodGet && m != http.MethodHead {
+		return http.ErrUseLastResponse
+	}
+	if len(via) >= 10 {
+		return errors.New("stopped after 10 redirects")
+	}
+	return nil
 }
 
 type unsafeKey struct{}

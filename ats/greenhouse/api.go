@@ -93,6 +93,7 @@ type createJobRequest struct {
 // patchJobRequest is PATCH /jobs/{id}. custom_fields replaces the job's
 // whole list of values.
 type patchJobRequest struct {
+	Name         *string            `json:"name,omitempty"`
 	CustomFields []customFieldWrite `json:"custom_fields"`
 }
 

@@ -82,8 +82,15 @@
 //     key ("<title> [jobsync:<key>]") and it was copied from the template,
 //     so List and Find report it as an owned orphan with hash "pending": the
 //     engine's look-up after the failed create adopts it, and the update
-//     writes its marker. A person's job would need both our template and our
-//     tag in its name to be taken for one.
+//     writes its marker. The first marker write also takes the tag out of
+//     the name, so a job whose marker a person later clears is theirs, not
+//     an orphan of ours.
+//   - A job copied from one of ours carries our marker (a copy takes the
+//     custom field values along) but is not ours: List and Find leave it
+//     unowned, or the plan would close it as a duplicate.
+//   - With CloseOpenings, Close closes the openings before it unpublishes
+//     the post, so a close cut short leaves the post live and the next plan
+//     closes it again.
 //   - An update writes the pending marker first and the final one last, so a
 //     half-done update is never mistaken for a person's edit.
 //   - Deleting a location that is already gone counts as done; locations are
@@ -103,6 +110,14 @@
 // Errors are *APIError, keeping Greenhouse's message and field errors; a 404
 // wraps ats.ErrNotFound, as does an id that an ids= filter does not find.
 // Neither errors nor logs ever hold the client secret or a token.
+//
+// Known gap: a marker write re-sends the job's other custom field values as
+// GET returned them. Harvest v1 took select fields by option id and ranges
+// as top-level min_value/max_value/unit on write; whether v3 keeps that
+// asymmetry is not documented where we could read it. If it does, a
+// template with such fields makes the marker PATCH fail with a 422, and the
+// run stops with that error (no duplicate: the next run finds the job by its
+// tag and tries again).
 //
 // Retries and pacing are the shared client's (ats.NewHTTPClient): GET,
 // PATCH and DELETE retried on 429, 5xx and network errors; POST only on 429

@@ -143,6 +143,10 @@ func parseBase(s, def string) (*url.URL, error) {
 	}
 	u, err := url.Parse(s)
 	if err != nil {
+		// A *url.Error quotes the URL, password and all: keep only its cause.
+		if ue, ok := err.(*url.Error); ok {
+			err = ue.Err
+		}
 		return nil, fmt.Errorf("not a URL: %w", err)
 	}
 	if (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
@@ -190,7 +194,7 @@ func (b *Board) List(ctx context.Context) ([]ats.Remote, error) {
 	if err := cmp.Or(jerr, pr.err); err != nil {
 		return nil, fmt.Errorf("greenhouse: list: %w", err)
 	}
-	return b.remotes(jobs, pr.posts, ""), nil
+	return b.remotes(jobs, owners(jobs, b.templateID), pr.posts, ""), nil
 }
 
 // Find returns the owned postings with key: every page of GET /jobs, then
@@ -200,10 +204,11 @@ func (b *Board) Find(ctx context.Context, key string) ([]ats.Remote, error) {
 	if err != nil {
 		return nil, fmt.Errorf("greenhouse: find %s: %w", key, err)
 	}
+	own := owners(jobs, b.templateID)
 	var mine []job
 	var ids []int64
 	for _, j := range jobs {
-		if o := ownerOf(j, b.templateID); o.owned && o.marker.Key == key {
+		if o := own[j.ID]; o.owned && o.marker.Key == key {
 			mine = append(mine, j)
 			ids = append(ids, j.ID)
 		}
@@ -215,12 +220,12 @@ func (b *Board) Find(ctx context.Context, key string) ([]ats.Remote, error) {
 	if err != nil {
 		return nil, fmt.Errorf("greenhouse: find %s: %w", key, err)
 	}
-	return b.remotes(mine, posts, key), nil
+	return b.remotes(mine, own, posts, key), nil
 }
 
 // remotes pairs jobs and posts into Remotes, sorted by id; with onlyKey set,
 // only owned postings with that key.
-func (b *Board) remotes(jobs []job, posts []jobPost, onlyKey string) []ats.Remote {
+func (b *Board) remotes(jobs []job, own map[int64]owner, posts []jobPost, onlyKey string) []ats.Remote {
 	byJob := map[int64][]jobPost{}
 	for _, p := range posts {
 		byJob[p.JobID] = append(byJob[p.JobID], p)
@@ -228,7 +233,7 @@ func (b *Board) remotes(jobs []job, posts []jobPost, onlyKey string) []ats.Remot
 	}
 	var out []ats.Remote
 	for _, j := range jobs {
-		o := ownerOf(j, b.templateID)
+		o := own[j.ID]
 		primary, hasPrimary := primaryPost(byJob[j.ID])
 		for _, p := range byJob[j.ID] {
 			if !p.Active {

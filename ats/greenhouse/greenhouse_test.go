@@ -377,7 +377,7 @@ func TestPaginationFollowsLinks(t *testing.T) {
 	// (the template's internal copy), which are neither ours nor anyone's.
 	ours := map[int64]bool{}
 	for _, j := range e.sim.Jobs() {
-		if strings.Contains(j.Name, "[jobsync:") {
+		if e.ownerOfSim(j).owned {
 			ours[j.ID] = true
 		}
 	}

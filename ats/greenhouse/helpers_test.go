@@ -3,10 +3,10 @@ package greenhouse
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -109,23 +109,32 @@ func (e *env) mustList(t testing.TB) []ats.Remote {
 	return rs
 }
 
-// taggedJobs counts the jobs per posting key named with jobsync's tag.
+// ownerOfSim reads a simulator job's ownership as the adapter does.
+func (e *env) ownerOfSim(j greenhousesim.Job) owner {
+	var jj job
+	b, _ := json.Marshal(j)
+	_ = json.Unmarshal(b, &jj)
+	return ownerOf(jj, e.sim.TemplateJobID())
+}
+
+// taggedJobs counts jobsync's jobs per posting key: marked, or orphans of a
+// create whose answer was lost.
 func (e *env) taggedJobs() map[string]int {
 	out := map[string]int{}
 	for _, j := range e.sim.Jobs() {
-		if m := jobNameTag.FindStringSubmatch(j.Name); m != nil {
-			out[m[1]]++
+		if o := e.ownerOfSim(j); o.owned {
+			out[o.marker.Key]++
 		}
 	}
 	return out
 }
 
 // humanJobs returns the ids of the jobs the simulator seeded as made by
-// people (neither the template nor tagged).
+// people (neither the template nor jobsync's).
 func (e *env) humanJobs() []int64 {
 	var ids []int64
 	for _, j := range e.sim.Jobs() {
-		if (j.IsTemplate == nil || !*j.IsTemplate) && !strings.Contains(j.Name, "[jobsync:") {
+		if (j.IsTemplate == nil || !*j.IsTemplate) && !e.ownerOfSim(j).owned {
 			ids = append(ids, j.ID)
 		}
 	}

@@ -57,6 +57,27 @@ func ownerOf(j job, templateID int64) owner {
 	return owner{}
 }
 
+// owners reads the ownership of every job of a list. A job copied from one
+// of ours is not ours, though it carries our marker: a person's "copy job"
+// takes the custom field values along, and the marker belongs to the job it
+// came from (left alone, the plan would close the copy as a duplicate).
+func owners(jobs []job, templateID int64) map[int64]owner {
+	out := make(map[int64]owner, len(jobs))
+	for _, j := range jobs {
+		out[j.ID] = ownerOf(j, templateID)
+	}
+	for _, j := range jobs {
+		o := out[j.ID]
+		if !o.owned || j.CopiedFromID == nil {
+			continue
+		}
+		if src, ok := out[*j.CopiedFromID]; ok && src.owned && src.marker.Key == o.marker.Key {
+			out[j.ID] = owner{}
+		}
+	}
+	return out
+}
+
 // jobMarker finds the marker among a job's custom field values.
 func jobMarker(j job) (ats.Marker, bool) {
 	if raw, ok := j.CustomFields[markerNameKey]; ok {

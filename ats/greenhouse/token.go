@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/jobsync/jobsync/ats"
 	"io"
 	"net/http"
 	"net/url"
@@ -106,7 +107,9 @@ func (s *tokenSource) invalidate(tok string) {
 // form with grant_type=client_credentials and sub=<user id>.
 func (s *tokenSource) fetch(ctx context.Context) (string, time.Time, error) {
 	form := url.Values{"grant_type": {"client_credentials"}, "sub": {strconv.FormatInt(s.sub, 10)}}
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, s.url, strings.NewReader(form.Encode()))
+	// Asking for a token twice is harmless: let the shared client retry it
+	// like a read after a 5xx or a timeout.
+	req, err := http.NewRequestWithContext(ats.Idempotent(ctx), http.MethodPost, s.url, strings.NewReader(form.Encode()))
 	if err != nil {
 		return "", time.Time{}, fmt.Errorf("token: %w", err)
 	}

@@ -76,11 +76,6 @@ func (b *Board) Close(ctx context.Context, id string) error {
 	if err != nil {
 		return fmt.Errorf("greenhouse: close post %s: %w", id, err)
 	}
-	if post.Live {
-		if err := b.c.call(ctx, http.MethodPatch, postRoute(post.ID), nil, patchPostRequest{JobApplicationStatus: statusDraft}, nil); err != nil {
-			return fmt.Errorf("greenhouse: close post %s: unpublish: %w", id, err)
-		}
-	}
 	if b.closeOpen {
 		open, err := listAll[opening](ctx, b.c, routeOpenings, url.Values{"job_ids": {strconv.FormatInt(j.ID, 10)}, "open": {"true"}})
 		if err != nil {
@@ -90,6 +85,11 @@ func (b *Board) Close(ctx context.Context, id string) error {
 			if err := b.c.call(ctx, http.MethodPatch, openingRoute(o.ID), nil, patchOpeningRequest{Open: false}, nil); err != nil {
 				return fmt.Errorf("greenhouse: close post %s: close opening %d: %w", id, o.ID, err)
 			}
+		}
+	}
+	if post.Live {
+		if err := b.c.call(ctx, http.MethodPatch, postRoute(post.ID), nil, patchPostRequest{JobApplicationStatus: statusDraft}, nil); err != nil {
+			return fmt.Errorf("greenhouse: close post %s: unpublish: %w", id, err)
 		}
 	}
 	return nil
@@ -211,7 +211,15 @@ func (b *Board) writeMarker(ctx context.Context, key string, j job, m ats.Marker
 	if err != nil {
 		return fmt.Errorf("marker of job %d: %w", j.ID, err)
 	}
-	if err := b.c.call(ctx, http.MethodPatch, jobRoute(j.ID), nil, patchJobRequest{CustomFields: fields}, nil); err != nil {
+	req := patchJobRequest{CustomFields: fields}
+	if loc := jobNameTag.FindStringIndex(j.Name); loc != nil {
+		// The marker is on the job from now on: drop the orphan tag in the
+		// same write, so that a job whose marker a person later removes is
+		// never taken for an orphan of ours.
+		name := strings.TrimSpace(j.Name[:loc[0]])
+		req.Name = &name
+	}
+	if err := b.c.call(ctx, http.MethodPatch, jobRoute(j.ID), nil, req, nil); err != nil {
 		return fmt.Errorf("marker of job %d: %w", j.ID, err)
 	}
 	return nil

@@ -183,8 +183,7 @@ func (b *Board) list(ctx context.Context, filter url.Values) ([]apiPosting, erro
 			return all, nil
 		}
 		if page.Next == "" || seen[page.Next] {
-			b.log.Warn("list stopped: hasNext without a new next token", zap.Int("postings", len(all)))
-			return all, nil
+			return nil, fmt.Errorf("GET /postings: hasNext without a new next token after %d postings: the list is incomplete", len(all))
 		}
 		seen[page.Next] = true
 		offset = page.Next
