@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/time/rate"
@@ -35,14 +36,33 @@ type gate struct {
 
 func (g *gate) RoundTrip(req *http.Request) (*http.Response, error) {
 	ctx := req.Context()
-	if err := g.wait(ctx); err != nil {
-		return nil, err
+	sent, _ := ctx.Value(sentKey{}).(*atomic.Bool)
+	if sent != nil {
+		sent.Store(false) // a new attempt
 	}
-	if g.limiter != nil {
+	for {
+		if err := g.wait(ctx); err != nil {
+			return nil, err
+		}
+		if g.limiter == nil {
+			break
+		}
 		if err := g.limiter.Wait(ctx); err != nil {
 			g.done(nil)
 			return nil, err
 		}
+		// A 429 may have closed the gate while this request waited for a
+		// token: wait again, and take a fresh token after the pause.
+		g.mu.Lock()
+		closed := g.now().Before(g.until)
+		g.mu.Unlock()
+		if !closed {
+			break
+		}
+		g.done(nil)
+	}
+	if sent != nil {
+		sent.Store(true) // from here on the server may see it
 	}
 	resp, err := g.next.RoundTrip(req)
 	g.done(resp)

@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"strconv"
+	"sync/atomic"
 	"time"
 
 	"github.com/hashicorp/go-retryablehttp"
@@ -84,6 +85,10 @@ func noWriteRedirect(req *http.Request, via []*http.Request) error {
 }
 
 type unsafeKey struct{}
+
+// sentKey holds, for an unsafe request, an *atomic.Bool that the gate sets
+// when an attempt leaves it for the network.
+type sentKey struct{}
 type idempotentKey struct{}
 
 // Idempotent marks requests made with ctx as safe to repeat even when their
@@ -99,7 +104,8 @@ type markUnsafe struct{ next http.RoundTripper }
 func (m markUnsafe) RoundTrip(req *http.Request) (*http.Response, error) {
 	ctx := req.Context()
 	if req.Method == http.MethodPost && ctx.Value(idempotentKey{}) == nil {
-		req = req.WithContext(context.WithValue(ctx, unsafeKey{}, true))
+		ctx = context.WithValue(ctx, unsafeKey{}, true)
+		req = req.WithContext(context.WithValue(ctx, sentKey{}, new(atomic.Bool)))
 	}
 	return m.next.RoundTrip(req)
 }
@@ -111,7 +117,9 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 	unsafe := ctx.Value(unsafeKey{}) != nil
 	if err != nil {
 		if unsafe {
-			return isDialError(err), nil
+			// Held in the gate until the attempt's timeout: never sent.
+			sent, _ := ctx.Value(sentKey{}).(*atomic.Bool)
+			return isDialError(err) || sent != nil && !sent.Load(), nil
 		}
 		return retryablehttp.DefaultRetryPolicy(ctx, resp, err)
 	}

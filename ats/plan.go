@@ -35,7 +35,7 @@ type Action struct {
 	Op       Op       `json:"op"`
 	Key      string   `json:"key"`
 	Title    string   `json:"title"` // the desired title; the board's for a close
-	RemoteID string   `json:"remote_id,omitempty"`
+	RemoteID string   `json:"remote_id"`
 	Reason   string   `json:"reason,omitempty"`
 	Changes  []Change `json:"changes,omitempty"` // for update and drift: what differs
 

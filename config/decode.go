@@ -189,8 +189,15 @@ func (d *decoder) opening(n *yaml.Node) posting.Opening {
 				d.p.add(n.Line, "workplace %q: want one of %s", o.Workplace, strings.Join(workplaces, ", "))
 			}
 		},
-		"boards": func(n *yaml.Node) { o.Boards = d.strs(n, "boards") },
-		"pay":    func(n *yaml.Node) { o.Pay = d.pay(n) },
+		"boards": func(n *yaml.Node) {
+			o.Boards = d.strs(n, "boards")
+			if o.Boards == nil {
+				// An empty list would read as "every board", the opposite of
+				// what "boards: []" seems to say.
+				d.p.add(n.Line, "opening: boards is empty; leave the key out to publish on every board, or remove the opening")
+			}
+		},
+		"pay": func(n *yaml.Node) { o.Pay = d.pay(n) },
 	})
 	return o
 }

@@ -37,15 +37,18 @@ func validate(c *Config, p *problems) {
 	if len(c.Boards) == 0 {
 		p.add(0, "no boards: add at least one under boards (type local, with a dir, to start)")
 	}
-	names := map[string]int{}
+	// Names are unique as the environment sees them: "gh-eu" and "gh_eu"
+	// would read one set of JOBSYNC_GH_EU_* credentials.
+	names, prefixes := map[string]int{}, map[string]int{}
 	for _, b := range c.Boards {
 		switch {
 		case b.Name == "":
 			p.add(b.Line, "board: no name")
-		case names[b.Name] > 0:
-			p.add(b.Line, "board %q: name already used on line %d", b.Name, names[b.Name])
+		case prefixes[BoardEnvPrefix(b.Name)] > 0:
+			p.add(b.Line, "board %q: name already used on line %d (names are told apart as their %s_… variables)", b.Name, prefixes[BoardEnvPrefix(b.Name)], BoardEnvPrefix(b.Name))
 		default:
 			names[b.Name] = b.Line
+			prefixes[BoardEnvPrefix(b.Name)] = b.Line
 		}
 		switch {
 		case b.Type == "":

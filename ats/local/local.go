@@ -212,6 +212,7 @@ func (b *Board) Close(ctx context.Context, id string) error {
 	if err != nil {
 		return fmt.Errorf("board %s: close %s: %w", b.name, id, err)
 	}
+	rec.ID = id // the file's name, not whatever its "id" field says
 	if rec.open() {
 		now := b.stamp()
 		rec.Status = statusClosed

@@ -24,11 +24,19 @@ func newHTTPClient(log *zap.Logger) *http.Client {
 
 // selectBoards picks the config's boards named on the command line, or all.
 func selectBoards(cfg *config.Config, names []string) ([]config.Board, error) {
-	if len(names) == 0 {
+	if names == nil {
 		return cfg.Boards, nil
 	}
+	if len(names) == 0 {
+		return nil, fmt.Errorf("--board: empty board name")
+	}
 	var out []config.Board
+	seen := map[string]bool{}
 	for _, n := range names {
+		if seen[n] {
+			continue // naming a board twice must not sync it twice
+		}
+		seen[n] = true
 		i := slices.IndexFunc(cfg.Boards, func(b config.Board) bool { return b.Name == n })
 		if i < 0 {
 			return nil, fmt.Errorf("--board %q: no such board in %s (have: %s)", n, cfg.Path, boardNames(cfg.Boards))

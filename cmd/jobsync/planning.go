@@ -18,6 +18,10 @@ type planFlags struct {
 	config         string
 	boards         []string
 	overwriteDrift bool
+	// write says the plan will be applied: only then are the boards locked.
+	// A lock is itself a write (the local board tidies its index on unlock),
+	// and plan and sync --dry-run write nothing.
+	write bool
 }
 
 // planned is a computed plan, with the boards it was made against still
@@ -58,9 +62,11 @@ func (a *app) makePlan(ctx context.Context, f planFlags) (*planned, error) {
 			return nil, err
 		}
 	}
-	release, err := lockAll(ctx, boards)
-	if err != nil {
-		return nil, err
+	release := func() {}
+	if f.write {
+		if release, err = lockAll(ctx, boards); err != nil {
+			return nil, err
+		}
 	}
 	plans, err := listAndPlan(ctx, boards, postings, f.overwriteDrift)
 	if err != nil {
@@ -136,9 +142,18 @@ func total(plans []ats.Plan) ats.Summary {
 
 // guards turns the config and flags into the engine's safety limits.
 func guards(cfg *config.Config, allowMassClose bool) ats.Guards {
-	return ats.Guards{
+	g := ats.Guards{
 		MaxClosePercent: cfg.Guards.MaxClosePercent,
 		MaxCloseCount:   cfg.Guards.MaxCloseCount,
 		AllowMassClose:  allowMassClose,
 	}
+	// config already applied the defaults; a 0 here was written on purpose,
+	// and ats reads 0 as "default", a negative value as 0.
+	if g.MaxClosePercent == 0 {
+		g.MaxClosePercent = -1
+	}
+	if g.MaxCloseCount == 0 {
+		g.MaxCloseCount = -1
+	}
+	return g
 }

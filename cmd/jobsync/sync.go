@@ -34,6 +34,7 @@ picks up where it left off.`,
   JOBSYNC_LOG_FORMAT=json jobsync sync --board lever --overwrite-drift`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			f.write = !dryRun
 			p, err := a.makePlan(cmd.Context(), f)
 			if err != nil {
 				return err

@@ -1,0 +1,100 @@
+package ats
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"golang.org/x/time/rate"
+)
+
+// The gate waits inside http.Client.Timeout, so a create that queues behind
+// another worker's 429 for longer than the per-attempt timeout times out
+// without having been sent. It was never sent, so it is retried, and goes
+// out once the pause is over.
+func TestCreateHeldInTheGateIsRetried(t *testing.T) {
+	var mu sync.Mutex
+	posts, gets := 0, 0
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodPost {
+			mu.Lock()
+			posts++
+			mu.Unlock()
+			w.WriteHeader(http.StatusCreated)
+			return
+		}
+		mu.Lock()
+		gets++
+		first := gets == 1
+		mu.Unlock()
+		if !first {
+			return
+		}
+		w.Header().Set("Retry-After", "1")
+		w.WriteHeader(http.StatusTooManyRequests)
+	}))
+	defer srv.Close()
+	c := NewHTTPClient(HTTPOptions{Timeout: 300 * time.Millisecond, RetryMax: 4, RetryWaitMin: time.Millisecond, RetryWaitMax: 2 * time.Second})
+
+	// Worker 1: a GET answered 429, Retry-After 1s: the gate closes for 1s.
+	go func() {
+		req, _ := http.NewRequest(http.MethodGet, srv.URL, nil)
+		if resp, err := c.Do(req); err == nil {
+			resp.Body.Close()
+		}
+	}()
+	time.Sleep(100 * time.Millisecond)
+
+	// Worker 2: a create, queued in the gate.
+	req, _ := http.NewRequest(http.MethodPost, srv.URL, strings.NewReader(`{}`))
+	resp, err := c.Do(req)
+	if resp != nil {
+		resp.Body.Close()
+	}
+	mu.Lock()
+	n := posts
+	mu.Unlock()
+	if err != nil {
+		t.Fatalf("create failed after queueing in the gate (server saw %d POSTs): %v", n, err)
+	}
+}
+
+// A 429 pause that begins while a request waits for a limiter token holds
+// that request too: the gate is checked again after the token.
+func TestLimiterWaitHonoursAPauseThatBeganMeanwhile(t *testing.T) {
+	var mu sync.Mutex
+	var sent time.Time
+	rt := roundTripFunc(func(*http.Request) (*http.Response, error) {
+		mu.Lock()
+		sent = time.Now()
+		mu.Unlock()
+		return &http.Response{StatusCode: 200, Header: http.Header{}, Body: http.NoBody}, nil
+	})
+	lim := rate.NewLimiter(rate.Every(300*time.Millisecond), 1)
+	lim.Allow() // the bucket is empty: the next request waits ~300ms
+	g := &gate{next: rt, limiter: lim, now: time.Now}
+
+	done := make(chan struct{})
+	go func() {
+		req, _ := http.NewRequest(http.MethodGet, "http://x/", nil)
+		_, _ = g.RoundTrip(req)
+		close(done)
+	}()
+	time.Sleep(50 * time.Millisecond)
+	// Another worker's request answered 429 with Retry-After: 1.
+	if err := g.wait(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	pauseEnd := time.Now().Add(time.Second)
+	g.done(&http.Response{StatusCode: 429, Header: http.Header{"Retry-After": {"1"}}})
+	<-done
+	mu.Lock()
+	defer mu.Unlock()
+	if sent.Before(pauseEnd.Add(-50 * time.Millisecond)) {
+		t.Fatalf("request sent %v before the 429's Retry-After ended", pauseEnd.Sub(sent).Round(time.Millisecond))
+	}
+}
