@@ -143,32 +143,6 @@ func Apply(ctx context.Context, b Board, p Plan, opts ApplyOptions) Result {
 	return res
 }
 
-// ApplyAll applies each plan to the board of the same name, the boards in
-// parallel, and returns the results in the order of plans (one plan per
-// board). A plan whose board is missing gets a failed result for each of its
-// writes.
-func ApplyAll(ctx context.Context, boards []Board, plans []Plan, opts ApplyOptions) []Result {
-	byName := make(map[string]Board, len(boards))
-	for _, b := range boards {
-		byName[b.Name()] = b
-	}
-	results := make([]Result, len(plans))
-	var wg sync.WaitGroup
-	for i, p := range plans {
-		b, ok := byName[p.Board]
-		if !ok {
-			results[i] = Result{Board: p.Board}
-			for _, a := range p.Writes() {
-				results[i].Results = append(results[i].Results, ActionResult{Action: a, Err: fmt.Errorf("%s %s: no board named %q", a.Op, a.Key, p.Board)})
-			}
-			continue
-		}
-		wg.Go(func() { results[i] = Apply(ctx, b, p, opts) })
-	}
-	wg.Wait()
-	return results
-}
-
 // engine runs one board's writes.
 type engine struct {
 	board    Board

@@ -3,7 +3,6 @@ package ats_test
 import (
 	"context"
 	"errors"
-	"fmt"
 	"runtime"
 	"slices"
 	"strings"
@@ -330,37 +329,6 @@ type concurrent struct {
 }
 
 func (c concurrent) MaxConcurrency() int { return c.m.MaxConcurrency() }
-
-func TestApplyAll(t *testing.T) {
-	t.Parallel()
-	a, b := atstest.NewMemBoard("a"), atstest.NewMemBoard("b")
-	s := atstest.SamplePostings(3)
-	plans := []ats.Plan{
-		ats.NewPlan("b", s[:2], nil, ats.PlanOptions{}),
-		ats.NewPlan("gone", s, nil, ats.PlanOptions{}),
-		ats.NewPlan("a", s, nil, ats.PlanOptions{}),
-	}
-	res := ats.ApplyAll(t.Context(), []ats.Board{a, b}, plans, ats.ApplyOptions{})
-	if len(res) != 3 {
-		t.Fatalf("%d results", len(res))
-	}
-	for i, want := range []struct {
-		board  string
-		writes int
-		ok     bool
-	}{{"b", 2, true}, {"gone", 3, false}, {"a", 3, true}} {
-		r := res[i]
-		if r.Board != want.board || len(r.Results) != want.writes || (r.Err() == nil) != want.ok {
-			t.Errorf("result %d: board %s, %d results, err %v; want %+v", i, r.Board, len(r.Results), r.Err(), want)
-		}
-	}
-	if !strings.Contains(fmt.Sprint(res[1].Err()), `no board named "gone"`) {
-		t.Errorf("missing board: %v", res[1].Err())
-	}
-	if a.WriteCalls() != 3 || b.WriteCalls() != 2 {
-		t.Errorf("writes: a %d, b %d; want 3, 2", a.WriteCalls(), b.WriteCalls())
-	}
-}
 
 func TestLockBoard(t *testing.T) {
 	t.Parallel()
