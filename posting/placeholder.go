@@ -2,45 +2,74 @@ package posting
 
 import "strings"
 
-// futureIteration is the handbook's phrase for text still to be written.
-const futureIteration = "to be added in a future iteration"
+// maxPlaceholder is the longest text read as a placeholder: a long
+// paragraph that mentions a TBD is content.
+const maxPlaceholder = 200
 
-// IsPlaceholder reports whether s holds placeholder text ("to be added in a
-// future iteration" in any case, or the words "TBD" or "TODO"), which is
-// never published.
+// IsPlaceholder reports whether s, one paragraph or list item, stands for
+// content not yet written and so is never published: a short text holding
+// "to be added in a future iteration", "to be determined", "coming soon" or
+// "lorem ipsum" (any case), the word TBD or TBA (any case), or TODO. The
+// parser warns about and drops such text by the same rule.
 func IsPlaceholder(s string) bool {
-	return containsFold(s, futureIteration) || containsWord(s, "TBD") || containsWord(s, "TODO")
+	return len(s) <= maxPlaceholder && mentionsPlaceholder(s)
 }
 
-// containsFold reports whether s holds the lower-case ASCII phrase lower,
-// ignoring ASCII case.
-func containsFold(s, lower string) bool {
-	for i := 0; i+len(lower) <= len(s); i++ {
-		c := s[i] | 0x20
-		if c != lower[0] {
-			continue
+// mentionsPlaceholder reports whether s holds a placeholder phrase anywhere,
+// whatever its length. A hand-written scan: it runs on every item.
+func mentionsPlaceholder(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if i > 0 && isWordByte(s[i-1]) {
+			continue // every phrase starts a word
 		}
-		if strings.EqualFold(s[i:i+len(lower)], lower) {
-			return true
+		switch s[i] | 0x20 {
+		case 't':
+			if hasFoldAt(s, i, "to be added in a future iteration") || hasFoldAt(s, i, "to be determined") ||
+				wordFoldAt(s, i, "tbd") || wordFoldAt(s, i, "tba") || wordAt(s, i, "TODO") {
+				return true
+			}
+		case 'c':
+			if hasFoldAt(s, i, "coming soon") {
+				return true
+			}
+		case 'l':
+			if hasFoldAt(s, i, "lorem ipsum") {
+				return true
+			}
 		}
 	}
 	return false
 }
 
-// containsWord reports whether s holds word, exactly, with no letter, digit
-// or underscore on either side.
-func containsWord(s, word string) bool {
-	for off := 0; ; {
-		i := strings.Index(s[off:], word)
-		if i < 0 {
+// hasFoldAt says whether s holds the lower-case ASCII phrase at i, any case.
+func hasFoldAt(s string, i int, phrase string) bool {
+	if len(s)-i < len(phrase) {
+		return false
+	}
+	for j := 0; j < len(phrase); j++ {
+		c := s[i+j]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != phrase[j] {
 			return false
 		}
-		start, end := off+i, off+i+len(word)
-		if (start == 0 || !isWordByte(s[start-1])) && (end == len(s) || !isWordByte(s[end])) {
-			return true
-		}
-		off = start + 1
 	}
+	return true
+}
+
+// wordFoldAt is hasFoldAt for a whole word.
+func wordFoldAt(s string, i int, word string) bool {
+	return hasFoldAt(s, i, word) && wordBounds(s, i, i+len(word))
+}
+
+// wordAt is an exact, whole-word match at i.
+func wordAt(s string, i int, word string) bool {
+	return strings.HasPrefix(s[i:], word) && wordBounds(s, i, i+len(word))
+}
+
+func wordBounds(s string, start, end int) bool {
+	return (start == 0 || !isWordByte(s[start-1])) && (end >= len(s) || !isWordByte(s[end]))
 }
 
 func isWordByte(c byte) bool {
@@ -76,20 +105,21 @@ func dropPlaceholderItems(items []string) []string {
 // hold it go.
 func dropPlaceholderText(s string) string {
 	s = strings.TrimSpace(s)
-	if !IsPlaceholder(s) {
+	if !mentionsPlaceholder(s) {
 		return s
 	}
 	blocks := strings.Split(s, "\n\n")
 	out := blocks[:0]
 	for _, b := range blocks {
-		if !IsPlaceholder(b) {
+		switch {
+		case !mentionsPlaceholder(b):
 			out = append(out, b)
-			continue
-		}
-		if isListBlock(b) {
+		case isListBlock(b):
 			if kept := dropListItems(b); strings.TrimSpace(kept) != "" {
 				out = append(out, kept)
 			}
+		case !IsPlaceholder(b):
+			out = append(out, b) // a long paragraph that mentions a TBD
 		}
 	}
 	return strings.TrimSpace(strings.Join(out, "\n\n"))

@@ -2,6 +2,7 @@ package posting
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -20,6 +21,14 @@ func TestIsPlaceholder(t *testing.T) {
 		{"TBDs are fine inside words: XTBDX", false},
 		{"Experience in product management", false},
 		{"", false},
+		{"Location: tbd", true},
+		{"Coming soon.", true},
+		{"Lorem ipsum dolor sit amet", true},
+		{"Maintain a todo list", false},
+		{"Work with TBDX tooling", false},
+		{"The upcoming soon-to-be-released feature", false},
+		{"Be the one making decisions.", false},
+		{strings.Repeat("Long real content. ", 20) + "Details TBD.", false}, // content that mentions a TBD
 	} {
 		if got := IsPlaceholder(tc.in); got != tc.want {
 			t.Errorf("IsPlaceholder(%q) = %v, want %v", tc.in, got, tc.want)
@@ -38,6 +47,8 @@ func TestDropPlaceholderText(t *testing.T) {
 		{"whole list dropped", "Intro.\n\n- TBD\n- TODO", "Intro."},
 		{"ordered list", "1. Keep\n2. TBD", "1. Keep"},
 		{"only placeholder", "TBD", ""},
+		{"long paragraph mentioning TBD kept", strings.Repeat("Real content. ", 20) + "Dates TBD.", strings.Repeat("Real content. ", 20) + "Dates TBD."},
+		{"long list still loses its placeholder item", "- " + strings.Repeat("long item ", 25) + "\n- TBD", "- " + strings.TrimSpace(strings.Repeat("long item ", 25))},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()

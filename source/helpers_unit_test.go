@@ -126,30 +126,6 @@ func TestMediaAndHTML(t *testing.T) {
 	}
 }
 
-func TestIsPlaceholder(t *testing.T) {
-	t.Parallel()
-	for _, tc := range []struct {
-		text string
-		want bool
-	}{
-		{"Additional example behaviors are to be added in a future iteration.", true},
-		{"TBD", true},
-		{"Location: tbd", true},
-		{"TODO: write this", true},
-		{"Coming soon.", true},
-		{"Lorem ipsum dolor sit amet", true},
-		{"Maintain a todo list", false},
-		{"Work with TBDX tooling", false},
-		{"The upcoming soon-to-be-released feature", false},
-		{"Be the one making decisions.", false},
-		{strings.Repeat("Long real content. ", 20) + "Details TBD.", false},
-	} {
-		if got := isPlaceholder(tc.text); got != tc.want {
-			t.Errorf("isPlaceholder(%q) = %v, want %v", tc.text, got, tc.want)
-		}
-	}
-}
-
 // TestBlockMarkdown: code keeps its fences, quotes their markers, inline
 // HTML is cut out with a warning on its line.
 func TestBlockMarkdown(t *testing.T) {

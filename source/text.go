@@ -2,6 +2,7 @@ package source
 
 import (
 	"bytes"
+	"github.com/jobsync/jobsync/posting"
 	"strconv"
 	"strings"
 
@@ -62,7 +63,7 @@ func (p *parser) keepText(s string, line int) string {
 	switch {
 	case s == "":
 		return ""
-	case isPlaceholder(s):
+	case posting.IsPlaceholder(s):
 		p.warn(line, "placeholder text dropped: "+quoteShort(s))
 		return ""
 	case isShortcode(s):
