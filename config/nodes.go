@@ -1,6 +1,7 @@
 package config
 
 import (
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -59,12 +60,7 @@ func (d *decoder) mapping(n *yaml.Node, what string, f fields) {
 }
 
 func knownKeys(f fields) string {
-	keys := make([]string, 0, len(f))
-	for k := range f {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return strings.Join(keys, ", ")
+	return strings.Join(slices.Sorted(maps.Keys(f)), ", ")
 }
 
 // sequence calls each for every item of a sequence node; null is empty.

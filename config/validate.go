@@ -1,6 +1,7 @@
 package config
 
 import (
+	"maps"
 	"net"
 	"net/url"
 	"regexp"
@@ -64,7 +65,7 @@ func validate(c *Config, p *problems) {
 		}
 		for _, b := range o.Boards {
 			if names[b] == 0 {
-				p.add(line, "opening: board %q is not configured; boards: %s", b, strings.Join(sortedKeys(names), ", "))
+				p.add(line, "opening: board %q is not configured; boards: %s", b, strings.Join(slices.Sorted(maps.Keys(names)), ", "))
 			}
 		}
 	}
@@ -92,13 +93,4 @@ func isLoopback(host string) bool {
 	}
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback()
-}
-
-func sortedKeys(m map[string]int) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

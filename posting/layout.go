@@ -47,7 +47,7 @@ func appendNew(base, more []string) []string {
 	out := base
 	copied := false
 	for _, m := range more {
-		if containsString(out, m) {
+		if slices.Contains(out, m) {
 			continue
 		}
 		if !copied {
@@ -57,15 +57,6 @@ func appendNew(base, more []string) []string {
 		out = append(out, m)
 	}
 	return out
-}
-
-func containsString(list []string, s string) bool {
-	for _, l := range list {
-		if len(l) == len(s) && l == s {
-			return true
-		}
-	}
-	return false
 }
 
 // renderMarkdown writes sections as one markdown document: a "##" heading

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"html"
 	"io"
 	"strings"
 
@@ -42,7 +43,7 @@ func writeMarkdownAction(b *strings.Builder, board string, a ats.Action) {
 	if a.Reason != "" {
 		reason = " — " + a.Reason
 	}
-	summary := fmt.Sprintf("<b>%s</b> %s: %s <code>%s</code>%s", a.Op, htmlText(board), htmlText(a.Title), htmlText(a.Key), htmlText(reason))
+	summary := fmt.Sprintf("<b>%s</b> %s: %s <code>%s</code>%s", a.Op, html.EscapeString(board), html.EscapeString(a.Title), html.EscapeString(a.Key), html.EscapeString(reason))
 	if len(a.Changes) == 0 {
 		fmt.Fprintf(b, "\n- %s\n", summary)
 		return
@@ -67,6 +68,3 @@ func mdCell(s string) string {
 func mdCode(s string) string {
 	return strings.NewReplacer("`", "'", "\n", " ").Replace(s)
 }
-
-// htmlText escapes text for the HTML of a <summary>.
-var htmlText = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace
