@@ -21,7 +21,10 @@ func TestNewErrorRedactsURLCredentials(t *testing.T) {
 	} {
 		o.ClientID, o.ClientSecret, o.UserID, o.TemplateJobID = "id", "x", 1, 1
 		_, err := New(o)
-		if err != nil && strings.Contains(err.Error(), "s3cr3t-pass") {
+		if err == nil {
+			t.Fatalf("New accepted a malformed URL")
+		}
+		if strings.Contains(err.Error(), "s3cr3t-pass") {
 			t.Errorf("New's error shows the URL's password: %v", err)
 		}
 	}

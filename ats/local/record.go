@@ -63,16 +63,10 @@ func newRecord(id string, p posting.Posting, now time.Time) record {
 		Markdown:       p.Markdown,
 		HTML:           p.HTML,
 		Status:         statusOpen,
-		Marker:         ats.NewMarker(p, fingerprint(p.Title, p.HTML)).String(),
+		Marker:         ats.NewMarker(p, ats.Fingerprint(p.Title, p.HTML)).String(),
 		CreatedAt:      now,
 		UpdatedAt:      now,
 	}
-}
-
-// fingerprint is what the marker holds and List recomputes: the visible text
-// of the title and the HTML, the two fields a person edits.
-func fingerprint(title, html string) string {
-	return ats.Fingerprint(title, html)
 }
 
 // open reports whether r is open: any status but "closed" (in any case) is,
