@@ -1,0 +1,173 @@
+package ats
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"go.uber.org/zap"
+)
+
+// Kind describes one type of board, as `type:` in a config names it. Each
+// adapter package declares one and registers it from an init function;
+// config, the CLI, the docs and the tests iterate the registry, so a new
+// board is a new folder plus one import line in ats/boards.
+type Kind struct {
+	// Name is the config's type: "greenhouse".
+	Name string
+	// Summary is one line for --help and the docs: "Greenhouse Harvest v3".
+	Summary string
+
+	// Options returns a pointer to a new, zero options struct, which config
+	// decodes strictly from the board's YAML mapping (unknown keys and bad
+	// values are errors with their line). Its exported fields with a
+	// `yaml:"key"` tag are the keys; `doc:"…"` documents a key; `enum:"a,b"`
+	// limits a string or a list of strings to those values; `required:"true"`
+	// makes a key required. A field of type Path is resolved against the
+	// config file's folder. If the struct has a method Check() []OptionError,
+	// it is called after decoding. Nil when the board takes no options.
+	Options func() any
+
+	// Env returns a pointer to a new struct that envconfig fills from the
+	// board's variables (EnvPrefix): its secrets, as fields of type Secret,
+	// and overrides such as BASE_URL. Nil when the board reads none.
+	Env func() any
+
+	// Open builds the board from its decoded options and environment.
+	Open func(OpenArgs) (Board, error)
+
+	// Simulator returns an in-process simulator of the board's API, served
+	// by `jobsync simulate NAME`. Nil only for a board that has no API (a
+	// folder).
+	Simulator func(SimOptions) Simulator
+
+	// Preview says the board may take a config with no openings, which
+	// publishes every level × specialty (the local board only).
+	Preview bool
+
+	// Facts are what the README's board table and --help say of the board.
+	Facts Facts
+}
+
+// OpenArgs is what Kind.Open is given.
+type OpenArgs struct {
+	Name    string      // the board's configured name
+	Options any         // what Kind.Options returned, decoded (nil when it is nil)
+	Env     any         // what Kind.Env returned, filled (nil when it is nil)
+	Logger  *zap.Logger // never nil
+}
+
+// OptionError is one problem with a board's options, found by its Check
+// method: the YAML key it concerns and what is wrong.
+type OptionError struct {
+	Key     string
+	Message string
+}
+
+func (e OptionError) Error() string { return e.Key + ": " + e.Message }
+
+// Path is an option that names a file or folder: config resolves it against
+// the config file's folder.
+type Path string
+
+// Facts describe a board for people: one short phrase each.
+type Facts struct {
+	Create    string // what a create does
+	Update    string // what an update does
+	Close     string // what a close does
+	Marker    string // where the ownership marker lives
+	RateLimit string // the limit and how jobsync keeps to it
+}
+
+// Simulator is an in-process fake of a board's API, for tests, benchmarks
+// and `jobsync simulate`.
+type Simulator interface {
+	http.Handler
+	// Env returns the KEY=VALUE lines that point a board named board at the
+	// simulator served at root (a server's root URL, "http://127.0.0.1:8081").
+	Env(board, root string) []string
+}
+
+// SimOptions tune a simulator from the command line. Zero values keep the
+// simulator's defaults, which follow the real service.
+type SimOptions struct {
+	RateLimit int           // requests per Window (a fixed window) or per second (a token bucket)
+	Window    time.Duration // the rate-limit window, where the service has one
+	Faults    float64       // the share of requests that fail (0 to 1)
+	Latency   time.Duration // added to every answer
+	Seed      int64
+}
+
+var (
+	kindsMu sync.RWMutex
+	kinds   = map[string]Kind{}
+)
+
+// Register adds a board type. It panics on a kind without a name or Open,
+// or on a name registered twice: both are programming errors, found at
+// start-up by every test.
+func Register(k Kind) {
+	kindsMu.Lock()
+	defer kindsMu.Unlock()
+	if k.Name == "" || k.Open == nil {
+		panic("ats: Register: a kind needs a Name and an Open")
+	}
+	if _, dup := kinds[k.Name]; dup {
+		panic("ats: Register: board type " + k.Name + " registered twice")
+	}
+	kinds[k.Name] = k
+}
+
+// Kinds returns every registered board type, sorted by name.
+func Kinds() []Kind {
+	kindsMu.RLock()
+	defer kindsMu.RUnlock()
+	out := make([]Kind, 0, len(kinds))
+	for _, k := range kinds {
+		out = append(out, k)
+	}
+	slices.SortFunc(out, func(a, b Kind) int { return strings.Compare(a.Name, b.Name) })
+	return out
+}
+
+// LookupKind returns the registered board type name.
+func LookupKind(name string) (Kind, bool) {
+	kindsMu.RLock()
+	defer kindsMu.RUnlock()
+	k, ok := kinds[name]
+	return k, ok
+}
+
+// KindNames returns the registered type names, sorted.
+func KindNames() []string {
+	var names []string
+	for _, k := range Kinds() {
+		names = append(names, k.Name)
+	}
+	return names
+}
+
+// EnvPrefix is the prefix of a board's environment variables: "JOBSYNC_"
+// and the board name upper-cased with "-" made "_" ("JOBSYNC_GH_EU" for a
+// board named "gh-eu").
+func EnvPrefix(board string) string {
+	return "JOBSYNC_" + strings.ToUpper(strings.ReplaceAll(board, "-", "_"))
+}
+
+// EnvVar is the name of one of a board's environment variables:
+// EnvVar("gh-eu", "CLIENT_ID") is "JOBSYNC_GH_EU_CLIENT_ID".
+func EnvVar(board, name string) string { return EnvPrefix(board) + "_" + name }
+
+// ErrNotOwned is wrapped by an adapter's error for a write to a posting that
+// does not carry jobsync's marker: the adapter refuses to touch it.
+var ErrNotOwned = errors.New("not managed by jobsync; not touching it")
+
+// MissingEnv is the error for a required variable that is not set: it names
+// the variable to set, never a value.
+func MissingEnv(board, name, what string) error {
+	return fmt.Errorf("no %s: set %s", what, EnvVar(board, name))
+}

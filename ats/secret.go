@@ -1,0 +1,55 @@
+package ats
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Secret is a credential read from the environment. No fmt verb, JSON, text
+// or zap encoding shows it: each prints "[redacted]" (or nothing, when the
+// secret is empty). Reveal returns the value, for the one place that sends it.
+//
+// Keep a Secret in an exported field, or behind a pointer: fmt cannot call
+// the methods of a value in an unexported struct field, and would print it.
+type Secret string
+
+const redacted = "[redacted]"
+
+// Reveal returns the secret's value.
+func (s Secret) Reveal() string { return string(s) }
+
+// IsSet reports whether the secret is not empty (blank counts as empty).
+func (s Secret) IsSet() bool { return strings.TrimSpace(string(s)) != "" }
+
+// String returns "[redacted]", or "" when the secret is empty.
+func (s Secret) String() string {
+	if s == "" {
+		return ""
+	}
+	return redacted
+}
+
+// GoString is String quoted, for %#v.
+func (s Secret) GoString() string { return fmt.Sprintf("%q", s.String()) }
+
+// Format makes every verb print the redacted form.
+func (s Secret) Format(f fmt.State, verb rune) {
+	switch {
+	case verb == 'v' && f.Flag('#'), verb == 'q':
+		fmt.Fprint(f, s.GoString())
+	default:
+		fmt.Fprint(f, s.String())
+	}
+}
+
+// MarshalJSON encodes the redacted form.
+func (s Secret) MarshalJSON() ([]byte, error) { return fmt.Appendf(nil, "%q", s.String()), nil }
+
+// MarshalText encodes the redacted form (YAML, zap's reflection, and others).
+func (s Secret) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// Decode sets the secret from an environment variable (envconfig.Decoder).
+func (s *Secret) Decode(value string) error {
+	*s = Secret(value)
+	return nil
+}
