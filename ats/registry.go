@@ -41,9 +41,10 @@ type Kind struct {
 	Open func(OpenArgs) (Board, error)
 
 	// Simulator returns an in-process simulator of the board's API, served
-	// by `jobsync simulate NAME`. Nil only for a board that has no API (a
-	// folder).
-	Simulator func(SimOptions) Simulator
+	// by `jobsync simulate NAME`, or an error naming an option it does not
+	// take (a window for a token bucket). Nil only for a board that has no
+	// API (a folder).
+	Simulator func(SimOptions) (Simulator, error)
 
 	// Preview says the board may take a config with no openings, which
 	// publishes every level × specialty (the local board only).
@@ -87,9 +88,11 @@ type Facts struct {
 // and `jobsync simulate`.
 type Simulator interface {
 	http.Handler
-	// Env returns the KEY=VALUE lines that point a board named board at the
-	// simulator served at root (a server's root URL, "http://127.0.0.1:8081").
-	Env(board, root string) []string
+	// Env returns the KEY=VALUE lines that point a board at the simulator
+	// served at root (a server's root URL, "http://127.0.0.1:8081"). prefix
+	// is the board's EnvPrefix ("JOBSYNC_GREENHOUSE"): the simulator does not
+	// need to know how names are made.
+	Env(prefix, root string) []string
 }
 
 // SimOptions tune a simulator from the command line. Zero values keep the
