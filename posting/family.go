@@ -25,13 +25,16 @@ type Family struct {
 	Warnings    []Warning   `json:"warnings"`
 }
 
-// Level is a section of a page that states a job grade.
+// Level is one rung of a family's ladder: a section of a page that states
+// a job grade (GitLab), or a level a page names by its code ("IC4", "L3",
+// "Level 2"), a table column, a YAML framework level or a page of its own.
 type Level struct {
-	Key              string   `json:"key"`     // slug of Title
-	Heading          string   `json:"heading"` // the heading as written: "Intermediate Product Manager"
-	Title            string   `json:"title"`   // the title the grade sentence names: "Product Manager"
-	Grade            Grade    `json:"grade"`
-	Description      string   `json:"description"` // the level's prose
+	Key              string   `json:"key"`            // slug of Title
+	Heading          string   `json:"heading"`        // the heading as written: "Intermediate Product Manager"
+	Title            string   `json:"title"`          // the title the grade sentence names: "Product Manager"
+	Grade            Grade    `json:"grade"`          // 0 when the page states none
+	Code             string   `json:"code,omitempty"` // the level's code as written: "IC4", "L3", "P2", "Level 2"
+	Description      string   `json:"description"`    // the level's prose
 	Requirements     []string `json:"requirements"`
 	Responsibilities []string `json:"responsibilities"`
 	Line             int      `json:"line"` // line of the level's heading in the page
