@@ -104,23 +104,26 @@ func TestReadURL(t *testing.T) {
 	})
 	srv := httptest.NewTLSServer(mux) // https, as real handbook URLs are
 	t.Cleanup(srv.Close)
-	short := srv.Client()
-	short.Timeout = 100 * time.Millisecond
+	// only the timeout case gets a short timeout: on a loaded machine a
+	// TLS handshake alone can take longer than that
+	short, patient := *srv.Client(), *srv.Client() // copies: Client returns one shared value
+	short.Timeout, patient.Timeout = 100*time.Millisecond, 30*time.Second
 	plain := httptest.NewServer(mux) // http is allowed for the loopback host
 	t.Cleanup(plain.Close)
 
 	for _, tc := range []struct {
 		name, path, msg string
+		client          *http.Client
 	}{
-		{"404", "/handbook/missing.md", "404"},
-		{"too large", "/handbook/big.md", "too large"},
-		{"too large, chunked", "/handbook/chunked.md", "too large"},
-		{"timeout", "/handbook/slow.md", "Timeout"},
+		{"404", "/handbook/missing.md", "404", &patient},
+		{"too large", "/handbook/big.md", "too large", &patient},
+		{"too large, chunked", "/handbook/chunked.md", "too large", &patient},
+		{"timeout", "/handbook/slow.md", "Timeout", &short},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			url := srv.URL + tc.path
-			_, err := Read(t.Context(), url, ReadOptions{Client: short, CacheDir: t.TempDir(), MaxSize: 1024})
+			_, err := Read(t.Context(), url, ReadOptions{Client: tc.client, CacheDir: t.TempDir(), MaxSize: 1024})
 			if err == nil || !strings.Contains(err.Error(), url) || !strings.Contains(err.Error(), tc.msg) {
 				t.Fatalf("got %v, want an error naming %s and saying %q", err, url, tc.msg)
 			}
@@ -153,7 +156,7 @@ func TestReadURL(t *testing.T) {
 	t.Run("credentials hidden", func(t *testing.T) {
 		t.Parallel()
 		u := strings.Replace(srv.URL, "https://", "https://user:hunter2@", 1) + "/handbook/missing.md?private_token=hunter2&ref=main"
-		_, err := Read(t.Context(), u, ReadOptions{Client: short, CacheDir: "-"})
+		_, err := Read(t.Context(), u, ReadOptions{Client: &patient, CacheDir: "-"})
 		if err == nil || strings.Contains(err.Error(), "hunter2") || !strings.Contains(err.Error(), "ref=main") {
 			t.Fatalf("error %v leaks or loses the URL", err)
 		}
@@ -169,7 +172,7 @@ func TestReadURL(t *testing.T) {
 		t.Parallel()
 		ctx, cancel := context.WithCancel(t.Context())
 		cancel()
-		_, err := Read(ctx, srv.URL+"/handbook/role.md", ReadOptions{Client: short, CacheDir: "-"})
+		_, err := Read(ctx, srv.URL+"/handbook/role.md", ReadOptions{Client: &patient, CacheDir: "-"})
 		if !errors.Is(err, context.Canceled) {
 			t.Fatalf("got %v, want context.Canceled", err)
 		}
