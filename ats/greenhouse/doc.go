@@ -119,7 +119,7 @@
 // run stops with that error (no duplicate: the next run finds the job by its
 // tag and tries again).
 //
-// Retries and pacing are the shared client's (ats.NewHTTPClient): GET,
+// Retries and pacing are the shared client's (atshttp.NewHTTPClient): GET,
 // PATCH and DELETE retried on 429, 5xx and network errors; POST only on 429
 // or a failed dial; every worker held while a 429's Retry-After runs, and
 // the window's remaining budget (X-RateLimit-Remaining until

@@ -16,6 +16,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/jobsync/jobsync/ats"
+	"github.com/jobsync/jobsync/ats/atshttp"
 )
 
 // Options configures a Board. Secrets come from the environment; see
@@ -121,7 +122,7 @@ func New(o Options) (*Board, error) {
 		o.Logger = zap.NewNop()
 	}
 	if o.HTTPClient == nil {
-		o.HTTPClient = ats.NewHTTPClient(ats.HTTPOptions{Logger: o.Logger.Named("http")})
+		o.HTTPClient = atshttp.NewHTTPClient(atshttp.Options{Logger: o.Logger.Named("http")})
 	}
 	if o.Now == nil {
 		o.Now = time.Now

@@ -15,6 +15,7 @@ import (
 	"go.uber.org/zap/zapcore"
 
 	"github.com/jobsync/jobsync/ats"
+	"github.com/jobsync/jobsync/ats/atshttp"
 	"github.com/jobsync/jobsync/ats/atstest"
 	"github.com/jobsync/jobsync/ats/greenhouse/greenhousesim"
 	"github.com/jobsync/jobsync/posting"
@@ -59,7 +60,7 @@ func setup(t testing.TB, so greenhousesim.Options, mod func(*Options)) *env {
 // fastClient is the shared retrying client with waits short enough for
 // tests.
 func fastClient(log *zap.Logger, rt http.RoundTripper) *http.Client {
-	return ats.NewHTTPClient(ats.HTTPOptions{Logger: log, RetryWaitMin: time.Millisecond, RetryWaitMax: 20 * time.Millisecond, RetryMax: 6, Transport: rt})
+	return atshttp.NewHTTPClient(atshttp.Options{Logger: log, RetryWaitMin: time.Millisecond, RetryWaitMax: 20 * time.Millisecond, RetryMax: 6, Transport: rt})
 }
 
 // bufferLogger logs everything, at debug, to a buffer.

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/jobsync/jobsync/ats"
 	"io"
 	"net/http"
 	"net/url"
@@ -13,6 +12,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/jobsync/jobsync/ats/atshttp"
 )
 
 // refreshEarly is how long before its expiry a token is replaced; for
@@ -109,7 +110,7 @@ func (s *tokenSource) fetch(ctx context.Context) (string, time.Time, error) {
 	form := url.Values{"grant_type": {"client_credentials"}, "sub": {strconv.FormatInt(s.sub, 10)}}
 	// Asking for a token twice is harmless: let the shared client retry it
 	// like a read after a 5xx or a timeout.
-	req, err := http.NewRequestWithContext(ats.Idempotent(ctx), http.MethodPost, s.url, strings.NewReader(form.Encode()))
+	req, err := http.NewRequestWithContext(atshttp.WithKind(ctx, atshttp.Idempotent), http.MethodPost, s.url, strings.NewReader(form.Encode()))
 	if err != nil {
 		return "", time.Time{}, fmt.Errorf("token: %w", err)
 	}

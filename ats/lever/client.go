@@ -13,6 +13,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/jobsync/jobsync/ats"
+	"github.com/jobsync/jobsync/ats/atshttp"
 )
 
 // APIError is an error answer from Lever: the HTTP status and Lever's
@@ -51,7 +52,7 @@ func (e *APIError) Is(target error) bool {
 const maxBody = 32 << 20
 
 // client sends requests to Lever with Basic auth through the board's HTTP
-// client (by default ats.NewHTTPClient: pacing, retries, the 429 gate) and
+// client (by default atshttp.NewHTTPClient: pacing, retries, the 429 gate) and
 // turns answers into decoded data or an *APIError.
 type client struct {
 	base      *url.URL
@@ -89,7 +90,7 @@ func (c *client) do(ctx context.Context, kind reqKind, method, path string, quer
 		// The shared client retries a POST only when it surely did not run;
 		// an update sends the whole desired posting, so a repeat after a
 		// lost answer or a 5xx writes the same thing again.
-		ctx = ats.Idempotent(ctx)
+		ctx = atshttp.WithKind(ctx, atshttp.Idempotent)
 	}
 	u := *c.base
 	u.RawPath = strings.TrimRight(c.base.EscapedPath(), "/") + path

@@ -21,9 +21,9 @@
 //   - Update: GET /postings/{id} first (to keep a person's tags and to refuse
 //     a posting that lost jobsync's key tag: ErrNotOwned), then POST
 //     /postings/{id}?perform_as= with the whole desired posting, state
-//     "published" (which reopens a closed one). The update is marked
-//     idempotent for the shared HTTP client (ats.Idempotent): it carries the
-//     complete desired state, so repeating it after a lost answer or a 5xx
+//     "published" (which reopens a closed one). The update is declared
+//     atshttp.Idempotent to the shared HTTP client: it carries the complete
+//     desired state, so repeating it after a lost answer or a 5xx
 //     writes the same thing again.
 //   - Close: the same read and check, then POST {"state": "closed"}, which
 //     keeps the tags; a closed posting is not written again. Lever has no
@@ -69,7 +69,7 @@
 //
 // Lever documents a token bucket of 10 requests per second per key with
 // bursts of 20, a 429 when it is empty, and no rate-limit headers or
-// Retry-After. The default client is ats.NewHTTPClient with
+// Retry-After. The default client is atshttp.NewHTTPClient with
 // rate.NewLimiter(10, 20) applied to every attempt (reads too), exponential
 // backoff with jitter after a 429 and one pause for all workers; Retry-After
 // and X-RateLimit-* are honoured only if a response carries them.

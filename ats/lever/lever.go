@@ -14,6 +14,7 @@ import (
 	"golang.org/x/time/rate"
 
 	"github.com/jobsync/jobsync/ats"
+	"github.com/jobsync/jobsync/ats/atshttp"
 	"github.com/jobsync/jobsync/posting"
 )
 
@@ -30,7 +31,7 @@ type Options struct {
 	APIKey    string // secret: never logged or printed
 	PerformAs string // the Lever user id every write is made as
 
-	// HTTPClient sends every request. Default: ats.NewHTTPClient with
+	// HTTPClient sends every request. Default: atshttp.NewHTTPClient with
 	// Logger, Limiter and the retry settings below. A client passed here is
 	// used as is: it must do its own pacing, so Limiter must then be nil.
 	HTTPClient *http.Client
@@ -42,7 +43,7 @@ type Options struct {
 	Now                  func() time.Time // times List for its debug log; default time.Now
 
 	// Retries, RetryWaitMin and RetryWaitMax tune the default client's
-	// retries (ats.HTTPOptions); zero keeps its defaults.
+	// retries (atshttp.Options); zero keeps its defaults.
 	Retries      int
 	RetryWaitMin time.Duration
 	RetryWaitMax time.Duration
@@ -101,13 +102,13 @@ func New(o Options) (*Board, error) {
 	}
 	log := o.Logger.Named("lever").With(zap.String("board", o.Name))
 	if o.HTTPClient != nil && o.Limiter != nil {
-		return nil, fmt.Errorf("lever %q: a Limiter paces only the client the board builds; pass it to ats.NewHTTPClient instead", o.Name)
+		return nil, fmt.Errorf("lever %q: a Limiter paces only the client the board builds; pass it to atshttp.NewHTTPClient instead", o.Name)
 	}
 	if o.HTTPClient == nil {
 		if o.Limiter == nil {
 			o.Limiter = rate.NewLimiter(10, 20)
 		}
-		o.HTTPClient = ats.NewHTTPClient(ats.HTTPOptions{
+		o.HTTPClient = atshttp.NewHTTPClient(atshttp.Options{
 			Logger: log, Limiter: o.Limiter,
 			RetryMax: o.Retries, RetryWaitMin: o.RetryWaitMin, RetryWaitMax: o.RetryWaitMax,
 		})

@@ -5,48 +5,60 @@ import (
 	"net/http"
 	"sync"
 	"testing"
+	"testing/synctest"
 	"time"
 
+	"golang.org/x/time/rate"
+
 	"github.com/jobsync/jobsync/ats"
+	"github.com/jobsync/jobsync/ats/atshttp"
 	"github.com/jobsync/jobsync/ats/atstest"
 	"github.com/jobsync/jobsync/ats/lever/leversim"
 )
 
 // TestPacedWithinBucket: every request a sync sends (lists, the reads
 // before updates, writes, retries) goes through the limiter, so the requests
-// leaving the client never exceed the account's token bucket (measured as
-// they enter the transport, so with some slack for scheduling).
+// leaving the client never exceed the account's token bucket, measured as
+// they enter the transport. The simulator is served in memory inside a
+// synctest bubble: the limiter, the retries and the simulator's bucket run
+// on the bubble's clock, so the measure is exact and never races the
+// machine's.
 func TestPacedWithinBucket(t *testing.T) {
 	t.Parallel()
-	const r, burst = 50, 10
-	rec := &departures{next: http.DefaultTransport}
-	e := newEnv(t, leversim.Options{Empty: true, Rate: r, Burst: burst}, func(o *Options) {
-		o.HTTPClient = ats.NewHTTPClient(ats.HTTPOptions{Limiter: o.Limiter, Transport: rec, RetryWaitMin: time.Millisecond, RetryWaitMax: 5 * time.Millisecond})
-		o.Limiter = nil
-	})
-	e.sim.SetFaults(0.1, 5) // some retries too
-	desired := atstest.SamplePostings(40)
-	e.sync(t, desired)
-	for i := range desired[:20] {
-		desired[i] = atstest.SamplePosting(i, 1)
-	}
-	e.sync(t, desired[:30])
-	e.sim.SetFaults(0, 0)
-
-	times := rec.times()
-	if len(times) < 100 {
-		t.Fatalf("only %d requests: the test did not load the bucket", len(times))
-	}
-	tokens, last := float64(burst), times[0]
-	for i, at := range times {
-		tokens = min(burst, tokens+at.Sub(last).Seconds()*r) - 1
-		last = at
-		if tokens < -2 { // two tokens (40 ms) of slack for goroutine wake-up jitter
-
-			t.Fatalf("request %d left %.2f tokens: the client outran a %d/s bucket of %d", i, tokens, r, burst)
+	synctest.Test(t, func(t *testing.T) {
+		const r, burst = 50, 10
+		sim := leversim.New(leversim.Options{Empty: true, Rate: r, Burst: burst})
+		rec := &departures{next: atstest.InMemory(sim)}
+		b, err := New(Options{BaseURL: "http://lever.test/v1", APIKey: sim.APIKey(), PerformAs: sim.PerformAs(),
+			HTTPClient: atshttp.NewHTTPClient(atshttp.Options{Limiter: rate.NewLimiter(r, burst), Transport: rec,
+				RetryWaitMin: time.Millisecond, RetryWaitMax: 5 * time.Millisecond})})
+		if err != nil {
+			t.Fatal(err)
 		}
-	}
-	t.Logf("%d requests, %d answered 429 by the simulator", len(times), e.sim.Count429())
+		e := &testEnv{sim: sim, board: b}
+		sim.SetFaults(0.1, 5) // some retries too
+		desired := atstest.SamplePostings(40)
+		e.sync(t, desired)
+		for i := range desired[:20] {
+			desired[i] = atstest.SamplePosting(i, 1)
+		}
+		e.sync(t, desired[:30])
+		sim.SetFaults(0, 0)
+
+		times := rec.times()
+		if len(times) < 100 {
+			t.Fatalf("only %d requests: the test did not load the bucket", len(times))
+		}
+		tokens, last := float64(burst), times[0]
+		for i, at := range times {
+			tokens = min(burst, tokens+at.Sub(last).Seconds()*r) - 1
+			last = at
+			if tokens < -1e-6 { // the clock is exact: only rounding is allowed for
+				t.Fatalf("request %d left %.2f tokens: the client outran a %d/s bucket of %d", i, tokens, r, burst)
+			}
+		}
+		t.Logf("%d requests, %d answered 429 by the simulator", len(times), sim.Count429())
+	})
 }
 
 // departures records when each request leaves the client.

@@ -10,6 +10,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/jobsync/jobsync/ats"
+	"github.com/jobsync/jobsync/ats/atshttp"
 	"github.com/jobsync/jobsync/ats/greenhouse"
 	"github.com/jobsync/jobsync/ats/lever"
 	"github.com/jobsync/jobsync/ats/local"
@@ -19,7 +20,7 @@ import (
 // newHTTPClient builds the retrying client one board (or the page reader)
 // uses for all its calls.
 func newHTTPClient(log *zap.Logger) *http.Client {
-	return ats.NewHTTPClient(ats.HTTPOptions{Logger: log})
+	return atshttp.NewHTTPClient(atshttp.Options{Logger: log})
 }
 
 // selectBoards picks the config's boards named on the command line, or all.

@@ -1,4 +1,4 @@
-package ats
+package atshttp
 
 import (
 	"bytes"
@@ -35,7 +35,7 @@ func TestClientLogsNoQuerySecrets(t *testing.T) {
 	defer srv.Close()
 	var buf bytes.Buffer
 	log := zap.New(zapcore.NewCore(zapcore.NewJSONEncoder(zap.NewDevelopmentEncoderConfig()), zapcore.Lock(zapcore.AddSync(&buf)), zapcore.DebugLevel))
-	c := NewHTTPClient(HTTPOptions{Logger: log, RetryMax: 1, RetryWaitMin: 1, RetryWaitMax: 1})
+	c := NewHTTPClient(Options{Logger: log, RetryMax: 1, RetryWaitMin: 1, RetryWaitMax: 1})
 	resp, err := c.Get(srv.URL + "/page.md?private_token=s3cr3t")
 	if err != nil {
 		t.Fatal(err)

@@ -1,4 +1,4 @@
-package ats
+package atshttp
 
 import (
 	"net/url"

@@ -1,4 +1,4 @@
-package ats
+package atshttp
 
 import (
 	"context"
@@ -36,7 +36,7 @@ type gate struct {
 
 func (g *gate) RoundTrip(req *http.Request) (*http.Response, error) {
 	ctx := req.Context()
-	sent, _ := ctx.Value(sentKey{}).(*atomic.Bool)
+	sent, _ := ctx.Value(attemptKey{}).(*atomic.Bool)
 	if sent != nil {
 		sent.Store(false) // a new attempt
 	}

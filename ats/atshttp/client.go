@@ -1,4 +1,4 @@
-package ats
+package atshttp
 
 import (
 	"context"
@@ -15,8 +15,8 @@ import (
 	"golang.org/x/time/rate"
 )
 
-// HTTPOptions configures NewHTTPClient. The zero value is usable.
-type HTTPOptions struct {
+// Options configures NewHTTPClient. The zero value is usable.
+type Options struct {
 	Logger       *zap.Logger   // retry and wait messages, at debug; nil logs nothing
 	Limiter      *rate.Limiter // client-side pace for boards that send no rate-limit headers (Lever)
 	Timeout      time.Duration // per attempt; default 30s
@@ -26,20 +26,25 @@ type HTTPOptions struct {
 	Transport    http.RoundTripper
 }
 
-// NewHTTPClient returns the HTTP client adapters share, built once per board:
+// NewHTTPClient returns the retrying HTTP client one board uses for all its
+// calls:
 //
-//   - GET, PUT, PATCH and DELETE are retried with backoff on 429, 5xx and
-//     network errors, honouring Retry-After;
-//   - POST (a create) is retried only when the request surely did not run: a
-//     429, or a failure to connect. After a timeout, a reset or a 5xx the
-//     outcome is unknown, and the engine looks the key up instead of re-sending.
-//     An adapter marks a POST that is safe to repeat with Idempotent;
+//   - a request is retried after a failure according to its Kind (WithKind;
+//     undeclared, POST is a Create and every other method Idempotent): a
+//     Read or an Idempotent write with backoff on 429, 5xx and network
+//     errors, honouring Retry-After; a Create only when it surely did not
+//     run: a 429, a failure to connect, or a wait in the gate that ended
+//     before it was sent. After a timeout, a reset or a 5xx the outcome of a
+//     create is unknown, and the engine looks the key up instead of
+//     re-sending;
 //   - after a 429 no request goes out before its Retry-After has passed, and
 //     when X-RateLimit-Remaining reaches 0 none goes out before
 //     X-RateLimit-Reset: one gate for all of the board's workers;
+//   - a redirect of anything but a GET or HEAD is handed back as is (Go would
+//     replay it as a bodiless GET);
 //   - the last response is returned as is after the final attempt, so the
-//     adapter can read the board's error body.
-func NewHTTPClient(o HTTPOptions) *http.Client {
+//     caller can read the board's error body.
+func NewHTTPClient(o Options) *http.Client {
 	if o.Timeout == 0 {
 		o.Timeout = 30 * time.Second
 	}
@@ -69,7 +74,7 @@ func NewHTTPClient(o HTTPOptions) *http.Client {
 		Backoff:      backoff,
 		ErrorHandler: retryablehttp.PassthroughErrorHandler,
 	}
-	return &http.Client{Transport: markUnsafe{&retryablehttp.RoundTripper{Client: rc}}, CheckRedirect: noWriteRedirect}
+	return &http.Client{Transport: declare{&retryablehttp.RoundTripper{Client: rc}}, CheckRedirect: noWriteRedirect}
 }
 
 // noWriteRedirect hands a redirect of a write back to the caller as is: Go
@@ -84,41 +89,87 @@ func noWriteRedirect(req *http.Request, via []*http.Request) error {
 	return nil
 }
 
-type unsafeKey struct{}
+// Kind is what a request does on the board. It decides whether the request
+// may be sent again after a failure whose outcome is unknown, whatever its
+// HTTP method.
+type Kind int
 
-// sentKey holds, for an unsafe request, an *atomic.Bool that the gate sets
-// when an attempt leaves it for the network.
-type sentKey struct{}
-type idempotentKey struct{}
+const (
+	// ByMethod is an undeclared kind: POST is a Create, every other method
+	// Idempotent.
+	ByMethod Kind = iota
+	// Read changes nothing on the board: retried like a GET, whatever its
+	// method (Ashby's API reads with POST).
+	Read
+	// Idempotent is a write whose repeat has the same effect as one (a PUT,
+	// a PATCH, Lever's update POST carrying the whole posting): retried like
+	// a read.
+	Idempotent
+	// Create makes something new: sent again only when it surely did not
+	// run, so that a retried create never makes a duplicate.
+	Create
+)
 
-// Idempotent marks requests made with ctx as safe to repeat even when their
-// method is POST (Lever updates a posting with POST).
-func Idempotent(ctx context.Context) context.Context {
-	return context.WithValue(ctx, idempotentKey{}, true)
+// String names the kind, for errors and logs.
+func (k Kind) String() string {
+	switch k {
+	case Read:
+		return "read"
+	case Idempotent:
+		return "idempotent write"
+	case Create:
+		return "create"
+	}
+	return "by method"
 }
 
-// markUnsafe tags POST requests in their context, which is all that
-// retryablehttp hands its retry policy.
-type markUnsafe struct{ next http.RoundTripper }
+type kindKey struct{}
 
-func (m markUnsafe) RoundTrip(req *http.Request) (*http.Response, error) {
-	ctx := req.Context()
-	if req.Method == http.MethodPost && ctx.Value(idempotentKey{}) == nil {
-		ctx = context.WithValue(ctx, unsafeKey{}, true)
-		req = req.WithContext(context.WithValue(ctx, sentKey{}, new(atomic.Bool)))
+// WithKind declares the kind of the requests made with ctx, for the client
+// of NewHTTPClient. Client.Do declares each request's kind itself.
+func WithKind(ctx context.Context, k Kind) context.Context {
+	return context.WithValue(ctx, kindKey{}, k)
+}
+
+// kindOf is the kind a request is retried as: the declared one, else the
+// method's.
+func kindOf(ctx context.Context, method string) Kind {
+	if k, _ := ctx.Value(kindKey{}).(Kind); k != ByMethod {
+		return k
 	}
-	return m.next.RoundTrip(req)
+	if method == http.MethodPost {
+		return Create
+	}
+	return Idempotent
+}
+
+// attemptKey holds, for a create, an *atomic.Bool that the gate sets when
+// an attempt leaves it for the network.
+type attemptKey struct{}
+
+// declare resolves each request's kind into its context, which is all that
+// retryablehttp hands its retry policy.
+type declare struct{ next http.RoundTripper }
+
+func (d declare) RoundTrip(req *http.Request) (*http.Response, error) {
+	ctx := req.Context()
+	k := kindOf(ctx, req.Method)
+	ctx = WithKind(ctx, k)
+	if k == Create {
+		ctx = context.WithValue(ctx, attemptKey{}, new(atomic.Bool))
+	}
+	return d.next.RoundTrip(req.WithContext(ctx))
 }
 
 func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
 	if ctx.Err() != nil {
 		return false, ctx.Err()
 	}
-	unsafe := ctx.Value(unsafeKey{}) != nil
+	create := ctx.Value(kindKey{}) == Create
 	if err != nil {
-		if unsafe {
+		if create {
 			// Held in the gate until the attempt's timeout: never sent.
-			sent, _ := ctx.Value(sentKey{}).(*atomic.Bool)
+			sent, _ := ctx.Value(attemptKey{}).(*atomic.Bool)
 			return isDialError(err) || sent != nil && !sent.Load(), nil
 		}
 		return retryablehttp.DefaultRetryPolicy(ctx, resp, err)
@@ -126,7 +177,7 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 	if resp.StatusCode == http.StatusTooManyRequests {
 		return true, nil
 	}
-	if unsafe {
+	if create {
 		return false, nil
 	}
 	return retryablehttp.DefaultRetryPolicy(ctx, resp, nil)
