@@ -265,7 +265,7 @@ var (
 	numberLink    = regexp.MustCompile(`\[\s*#?(\d+(?:\.\d+)?)\s*\]\(`)
 	linkText      = regexp.MustCompile(`\[([^\]]*)\]\((?:\{\{[%<].*?[%>]\}\}|[^)]*)\)`)
 	subjectThe    = regexp.MustCompile(`(?i)\bthe\s+([^.]*?)\s+(?:is|are)\s+[^.]*$`)
-	gradeNumber   = regexp.MustCompile(`\d+(?:\.\d+)?`)
+	numberRe      = regexp.MustCompile(`\d+(?:\.\d+)?`)
 )
 
 // stated is a grade a page states, with the job title its sentence names
@@ -288,7 +288,7 @@ func statedGrades(data []byte) []stated {
 			if s := subjectThe.FindStringSubmatch(para[:m[1]]); s != nil {
 				title = strings.Trim(strings.NewReplacer("{", "", "}", "", "*", "", "_", "").Replace(s[1]), " ")
 			}
-			for _, num := range gradeNumber.FindAllString(para[m[2]:m[3]], -1) {
+			for _, num := range numberRe.FindAllString(para[m[2]:m[3]], -1) {
 				if g, err := strconv.ParseFloat(num, 64); err == nil && g > 0 && g < 100 {
 					out = append(out, stated{title, posting.Grade(g)})
 				}
@@ -329,6 +329,9 @@ func measureGrades(f posting.Family, err error, data []byte) (status, string) {
 	}
 	var extra []string
 	for _, l := range f.Levels {
+		if l.Grade == 0 {
+			continue // a level "not aligned to a job grade", or one of another ladder
+		}
 		if !slices.ContainsFunc(grades, func(s stated) bool { return s.grade == l.Grade }) {
 			extra = append(extra, l.Title+" "+l.Grade.String())
 		}

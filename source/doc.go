@@ -23,11 +23,27 @@
 //     in a top-level "Job Grade" section of a single-role page (else in a
 //     "grade" front matter key); the level's title is the job title the
 //     grade sentence names, else its heading; "<Level> Requirements" beside
-//     the level attach to it;
+//     the level attach to it. Also: "is a grade [5](…)", "is a [grade](…) 6
+//     job", "is a job grade [level 5](…)", "[Grade 7](…)", Hugo {{% ref %}}
+//     links; one sentence for the page ("The roles described below are
+//     grades: 6, 7, 8") given to the levels in order when the counts match
+//     (else a warning names them); one Job Grade section naming several
+//     jobs, each a level on the heading of that title or where the section
+//     stands, with the "<Prefix> Requirements" sections naming it; a bare
+//     Job Grade heading after each level heading; a level "not aligned to a
+//     job grade" kept without one, with a warning;
 //   - specialties: the sub-sections of a "Specialties" (Specialities,
 //     Specializations, Segments…) section, with their description,
 //     requirements (a Requirements sub-section or a bare list) and
-//     responsibilities.
+//     responsibilities; also, with a warning, sections at the depth of a
+//     Specialties heading that follow it, and sections among the levels
+//     that name no level but have requirements. A Specialties section under
+//     Hiring Process still counts.
+//
+// Headings with a suffix read as their head: "Levels of X roles",
+// "Responsibilities for X roles". A page that holds nothing but links (a
+// stub, or a table linking each role to a page of its own) is no family:
+// its *ParseError says so, at the line.
 //
 // A paragraph that is only bold text naming a part ("**Requirements**")
 // counts as a heading.

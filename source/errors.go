@@ -31,5 +31,7 @@ func (e *ParseError) Unwrap() error { return e.Err }
 // Errors a ParseError may wrap.
 var (
 	errEmpty     = errors.New("page is empty")
-	errNoPosting = errors.New("page holds no posting: no level, no specialty and no role, responsibilities or requirements")
+	errNoPosting = errors.New("page holds no posting")
+	// noPostingWhy is what errNoPosting says when nothing more is known.
+	noPostingWhy = "no level, no specialty and no role, responsibilities or requirements"
 )

@@ -42,8 +42,14 @@ func (p *parser) planSiblings(kids []*section, attachAll bool) plan {
 		}
 	}
 	// grade sections standing beside the section they grade
+	bare := 0 // grade sections that name no job: "The role is a grade 8"
 	for _, k := range kids {
-		if k.kind != kGrade {
+		if g := p.sectionGrade(k); g != nil && k.prefix == "" && g.subject == "" && p.gradeTitles[k] == nil {
+			bare++
+		}
+	}
+	for i, k := range kids {
+		if k.kind != kGrade || p.gradeTitles[k] != nil {
 			continue
 		}
 		g := p.sectionGrade(k)
@@ -53,6 +59,16 @@ func (p *parser) planSiblings(kids []*section, attachAll bool) plan {
 		name := k.prefix
 		if name == "" {
 			name = g.subject
+		}
+		if name == "" && bare > 1 && i > 0 {
+			// "### Staff X" then "### Job Grade", level after level: each
+			// grade section grades the heading before it
+			if prev := kids[i-1]; prev.kind == kOther && pl.grade[prev] == nil && looksLikeLevel(prev.title) {
+				pl.grade[prev] = g
+				pl.byTitle[prev.norm] = prev
+				pl.consumed[k] = true
+				continue
+			}
 		}
 		if t := siblingNamed(kids, byNorm, k, name); t != nil && pl.grade[t] == nil && levelKindOK(t.kind) {
 			pl.grade[t] = g
@@ -153,7 +169,11 @@ func siblingNamed(kids []*section, byNorm map[string][]*section, self *section, 
 // by one, a level itself, or a level without a grade sentence of its own. It
 // reports whether k was taken.
 func (p *parser) takeLevel(k *section, pl plan) bool {
-	if pl.consumed[k] {
+	if pl.consumed[k] || p.taken[k] {
+		return true
+	}
+	if titles, ok := p.gradeTitles[k]; ok {
+		p.addGradeTitles(titles)
 		return true
 	}
 	if g := pl.grade[k]; g != nil {
@@ -171,8 +191,16 @@ func (p *parser) takeLevel(k *section, pl plan) bool {
 // kind of the enclosing section, given to sub-sections that name none.
 func (p *parser) walkKids(kids []*section, inherit kind, underLevels bool) {
 	pl := p.planSiblings(kids, false)
+	var specs *section // a Specialties heading among these siblings
 	for _, k := range kids {
 		if p.takeLevel(k, pl) {
+			continue
+		}
+		if specs != nil && k.kind == kOther && k.depth == specs.depth && k.hasContent() && !p.holdsLevel(k) {
+			// "### Specialties" then "### Team": specialties beside their
+			// heading rather than under it
+			p.warn(k.line, "section "+quoteShort(k.title)+" follows "+quoteShort(specs.title)+" at its depth: read as a specialty")
+			p.addSpecialty(k, pl.attached[k])
 			continue
 		}
 		kind := k.kind
@@ -210,11 +238,17 @@ func (p *parser) walkKids(kids []*section, inherit kind, underLevels bool) {
 			}
 		case kSpecs:
 			p.addSpecialties(k)
+			specs = k
 		case kSpec:
 			p.addSpecialty(k, pl.attached[k])
 		case kLevels, kGrade:
 			p.walkKids(k.kids, kOther, true)
 		case kSkip:
+			for _, c := range k.kids {
+				if c.kind == kSpecs { // Specialties under Hiring Process
+					p.addSpecialties(c)
+				}
+			}
 			if p.holdsLevel(k) {
 				p.walkKids(k.kids, kOther, true)
 			} else if n := specialtyLike(k); n > 0 {
@@ -224,6 +258,13 @@ func (p *parser) walkKids(kids []*section, inherit kind, underLevels bool) {
 			p.walkOther(k, underLevels)
 		}
 	}
+}
+
+// specialtyShaped says whether a section reads like a specialty: not a job
+// title, with requirements or responsibilities of its own.
+func specialtyShaped(k *section) bool {
+	return k.kind == kOther && !looksLikeLevel(k.title) &&
+		slices.ContainsFunc(k.kids, func(g *section) bool { return g.kind == kReq || g.kind == kResp })
 }
 
 // specialtyLike counts the sub-sections of k that hold a Requirements
@@ -244,8 +285,15 @@ func specialtyLike(k *section) int {
 // when there is none yet; anything else is not part of a posting.
 func (p *parser) walkOther(k *section, underLevels bool) {
 	switch {
+	case underLevels && p.pageGrades != nil && k.hasContent() && !p.holdsLevel(k) && (looksLikeLevel(k.title) || !specialtyShaped(k)):
+		// a level whose grade the page states in one sentence for all
+		p.ungraded = append(p.ungraded, len(p.fam.Levels))
+		p.addLevel(k, &gradeMatch{}, nil)
 	case underLevels && looksLikeLevel(k.title) && !p.holdsLevel(k):
 		p.warn(k.line, "section "+quoteShort(k.title)+" looks like a level but states no job grade; skipped")
+	case underLevels && specialtyShaped(k):
+		p.warn(k.line, "section "+quoteShort(k.title)+" under the levels names no level but has requirements: read as a specialty")
+		p.addSpecialty(k, nil)
 	case hasStructure(k):
 		if !p.roleSection {
 			p.roleSection = true
@@ -285,6 +333,12 @@ func hasStructure(s *section) bool {
 // addRole appends blocks to the role text, noting a grade sentence.
 func (p *parser) addRole(blocks []ast.Node) {
 	for _, b := range blocks {
+		if _, ok := b.(*ast.Paragraph); ok && p.pageGrades == nil {
+			if gs, ok := pageGradeList(p.rawText(b)); ok {
+				p.pageGrades, p.pageGradesLine = gs, p.lineOfNode(b)
+				continue // the page's grades are metadata, not role text
+			}
+		}
 		if p.roleGrade == nil {
 			if _, ok := b.(*ast.Paragraph); ok {
 				if g, ok := findGrade(p.rawText(b), false); ok {

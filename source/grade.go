@@ -26,6 +26,7 @@ type gradeMatch struct {
 	line    int
 	only    bool     // the sentence is all its paragraph says
 	para    ast.Node // the paragraph that holds it
+	none    bool     // the level says it is not aligned to a job grade
 }
 
 // soleSentence says whether little follows a grade sentence in its paragraph.
@@ -44,7 +45,7 @@ func findGrade(s string, loose bool) (gradeMatch, bool) {
 	s = strings.ReplaceAll(s, "\u00a0", " ")
 	if m := gradeStrict.FindStringSubmatchIndex(s); m != nil {
 		var num string
-		for g := 1; g <= 3; g++ {
+		for g := 1; 2*g < len(m); g++ {
 			if m[2*g] >= 0 {
 				num = s[m[2*g]:m[2*g+1]]
 				break
@@ -153,7 +154,8 @@ func cleanSubject(s string) string {
 	lower := asciiLower(s)
 	isGeneric := false
 	forWords(lower, func(start, end int) bool {
-		isGeneric = generic[lower[start:end]]
+		// an acronym is a name: "IT Systems Engineer" is no "it"
+		isGeneric = generic[lower[start:end]] && s[start:end] != strings.ToUpper(s[start:end])
 		return !isGeneric
 	})
 	if isGeneric {

@@ -142,6 +142,12 @@ func classify(title string) heading {
 	if k, ok := wholes[norm]; ok {
 		return heading{kind: k}
 	}
+	if head, ok := cutRolesSuffix(lower); ok {
+		// "Levels of Security Engineer roles", "Responsibilities for … roles"
+		if h := classify(title[:len(head)]); h.kind != kOther {
+			return h
+		}
+	}
 	for _, lead := range specLeads {
 		if strings.HasPrefix(norm, lead) {
 			if name := strings.TrimLeft(strings.TrimSpace(title[len(lead):]), ":-–— "); name != "" {
@@ -195,6 +201,21 @@ func classify(title string) heading {
 		return heading{kind: kRole, prefix: cleanPrefix(title[:len(norm)-len(" description")])}
 	}
 	return heading{kind: kOther}
+}
+
+// cutRolesSuffix cuts " of … roles" or " for … roles" off a lower-cased
+// heading.
+func cutRolesSuffix(lower string) (string, bool) {
+	t := strings.TrimRight(strings.TrimSpace(lower), ":. ")
+	if !strings.HasSuffix(t, " roles") && !strings.HasSuffix(t, " role") && !strings.HasSuffix(t, " positions") {
+		return "", false
+	}
+	for _, sep := range []string{" for ", " of "} {
+		if i := strings.Index(t, sep); i > 0 {
+			return lower[:i], true
+		}
+	}
+	return "", false
 }
 
 // forWords calls f with the bounds of each word of s until f returns false.

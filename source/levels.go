@@ -25,6 +25,9 @@ func (p *parser) levelGrade(s *section) *gradeMatch {
 	}
 	s.gradeDone = true
 	for _, k := range s.kids {
+		if k.kind == kOther && looksLikeLevel(k.title) {
+			break // a Job Grade after a level heading grades that level
+		}
 		if k.kind == kGrade && gradesOwner(k.prefix, s.title) {
 			if g := p.sectionGrade(k); g != nil {
 				s.grade = g
@@ -36,6 +39,14 @@ func (p *parser) levelGrade(s *section) *gradeMatch {
 	if s.grade == nil {
 		if g, rest, ok := headingGrade(s.title); ok {
 			s.grade = &gradeMatch{grade: g, subject: rest, line: s.line}
+		}
+	}
+	if s.grade == nil && looksLikeLevel(s.title) {
+		for _, b := range s.blocks {
+			if _, ok := b.(*ast.Paragraph); ok && gradeNone.MatchString(p.rawText(b)) {
+				s.grade = &gradeMatch{line: p.lineOfNode(b), para: b, only: true, none: true}
+				break
+			}
 		}
 	}
 	return s.grade
@@ -112,6 +123,9 @@ func (p *parser) addLevel(s *section, g *gradeMatch, attached []*section) {
 			Line:    s.line,
 		},
 		grade: g,
+	}
+	if g.none {
+		p.warn(g.line, "level "+quoteShort(s.title)+" is not aligned to a job grade: kept without one")
 	}
 	p.levelBlocks(st, s.blocks)
 	p.levelKids(st, p.routeNested(st, s.kids))

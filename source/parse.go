@@ -46,6 +46,12 @@ type parser struct {
 	famReqs     int         // explicit base Requirements sections seen
 	roleSection bool        // a Role section (or a wrapper's prose) was taken
 	roleGrade   *gradeMatch // a grade sentence in the role text
+
+	pageGrades     []posting.Grade // "The roles described below are grades: 6, 7, 8"
+	pageGradesLine int
+	ungraded       []int                      // levels, by index, that state no grade of their own
+	gradeTitles    map[*section][]gradedTitle // Job Grade sections naming several jobs
+	taken          map[*section]bool          // sections given to a level elsewhere on the page
 }
 
 // Parse parses one handbook page into a family. path names the page in
@@ -96,13 +102,18 @@ func Parse(path string, data []byte, opts Options) (posting.Family, error) {
 	p.fam.Title = cleanSpace(p.fam.Title)
 	p.fam.Key = posting.Slug(p.fam.Title)
 
+	p.planGradeLists(root)
 	p.walkFamily(root)
 	p.finish()
 
 	f := p.fam
-	if len(f.Levels) == 0 && len(f.Specialties) == 0 && f.Role == "" &&
-		len(f.Responsibilities) == 0 && len(f.BaseRequirements) == 0 {
-		return posting.Family{}, &ParseError{Path: path, Err: errNoPosting}
+	if len(f.Levels) == 0 && len(f.Specialties) == 0 && len(f.Responsibilities) == 0 && len(f.BaseRequirements) == 0 {
+		if line, why := p.notAFamily(root); why != "" {
+			return posting.Family{}, &ParseError{Path: path, Line: line, Err: fmt.Errorf("%w: %s", errNoPosting, why)}
+		}
+		if f.Role == "" {
+			return posting.Family{}, &ParseError{Path: path, Err: fmt.Errorf("%w: %s", errNoPosting, noPostingWhy)}
+		}
 	}
 	return f, nil
 }
@@ -148,6 +159,7 @@ func (p *parser) finish() {
 			Line:    g.line,
 		}, g.line)
 	}
+	p.givePageGrades()
 	sort.SliceStable(p.warnings, func(i, j int) bool { return p.warnings[i].Line < p.warnings[j].Line })
 	p.fam.Warnings = p.warnings
 	if p.fam.Responsibilities == nil {

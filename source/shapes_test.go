@@ -4,7 +4,6 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 )
@@ -12,15 +11,7 @@ import (
 // TestShapes parses one small page per supported shape.
 func TestShapes(t *testing.T) {
 	t.Parallel()
-	for _, tc := range []struct {
-		file        string
-		title       string
-		levels      []string // "Title|Heading|grade|requirements|responsibilities"
-		specialties []string // "Name|requirements|responsibilities"
-		warnings    []string // "line|substring"
-		role        string   // substring of the role
-		base        int
-	}{
+	runShapes(t, []shapeCase{
 		{
 			file:  "levels-nested.md",
 			title: "Widget Engineer",
@@ -141,61 +132,7 @@ func TestShapes(t *testing.T) {
 			role: "Nut Inspectors inspect nuts.\n\n[Video](https://www.youtube.com/watch?v=abc123XYZ)",
 			base: 2,
 		},
-	} {
-		t.Run(tc.file, func(t *testing.T) {
-			t.Parallel()
-			path := filepath.Join("testdata", "shapes", tc.file)
-			data, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			f, err := Parse(path, data, Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			checkWarnings(t, f, data)
-			if f.Title != tc.title {
-				t.Errorf("title %q, want %q", f.Title, tc.title)
-			}
-			var levels []string
-			for _, l := range f.Levels {
-				levels = append(levels, strings.Join([]string{l.Title, l.Heading,
-					strconv.FormatFloat(float64(l.Grade), 'g', -1, 64),
-					strconv.Itoa(len(l.Requirements)), strconv.Itoa(len(l.Responsibilities))}, "|"))
-			}
-			if strings.Join(levels, "\n") != strings.Join(tc.levels, "\n") {
-				t.Errorf("levels:\n%s\nwant:\n%s", strings.Join(levels, "\n"), strings.Join(tc.levels, "\n"))
-			}
-			var specs []string
-			for _, s := range f.Specialties {
-				specs = append(specs, s.Name+"|"+strconv.Itoa(len(s.Requirements))+"|"+strconv.Itoa(len(s.Responsibilities)))
-			}
-			if strings.Join(specs, "\n") != strings.Join(tc.specialties, "\n") {
-				t.Errorf("specialties:\n%s\nwant:\n%s", strings.Join(specs, "\n"), strings.Join(tc.specialties, "\n"))
-			}
-			for _, w := range tc.warnings {
-				line, sub, _ := strings.Cut(w, "|")
-				n, _ := strconv.Atoi(line)
-				if !hasWarning(f, n, sub) {
-					t.Errorf("no warning %q at line %d in %+v", sub, n, f.Warnings)
-				}
-			}
-			if len(f.Warnings) != len(tc.warnings) {
-				t.Errorf("%d warnings, want %d: %+v", len(f.Warnings), len(tc.warnings), f.Warnings)
-			}
-			if !strings.Contains(f.Role, tc.role) {
-				t.Errorf("role %q does not contain %q", f.Role, tc.role)
-			}
-			if len(f.BaseRequirements) != tc.base {
-				t.Errorf("%d base requirements, want %d: %q", len(f.BaseRequirements), tc.base, f.BaseRequirements)
-			}
-			for _, s := range append(append([]string{f.Role}, f.BaseRequirements...), f.Responsibilities...) {
-				if strings.ContainsAny(s, "<>") {
-					t.Errorf("raw HTML passed through: %q", s)
-				}
-			}
-		})
-	}
+	})
 }
 
 // TestQuirksRepairs checks what the quirks page's repairs produce.
@@ -263,5 +200,33 @@ func TestFrontMatterKept(t *testing.T) {
 	want := []string{"Audit rivets\n*Note* that audits are weekly.", "Report findings"}
 	if strings.Join(f.Responsibilities, "|") != strings.Join(want, "|") {
 		t.Errorf("responsibilities %q, want %q", f.Responsibilities, want)
+	}
+}
+
+// TestNotAFamily: an index of other pages and a stub of links hold no
+// posting, and the error says why, at the line.
+func TestNotAFamily(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		file string
+		line int
+		why  string
+	}{
+		{"index-table.md", 7, "an index of job families"},
+		{"link-stub.md", 5, "only links to other pages"},
+	} {
+		t.Run(tc.file, func(t *testing.T) {
+			t.Parallel()
+			path := filepath.Join("testdata", "shapes", tc.file)
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = Parse(path, data, Options{})
+			var pe *ParseError
+			if !errors.As(err, &pe) || !errors.Is(err, errNoPosting) || pe.Line != tc.line || !strings.Contains(err.Error(), tc.why) {
+				t.Fatalf("got %v, want a no-posting error at line %d saying %q", err, tc.line, tc.why)
+			}
+		})
 	}
 }
