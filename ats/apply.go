@@ -92,7 +92,7 @@ func (r Result) Err() error {
 // sent again: the board is searched for its key first, and a posting found
 // there is adopted (and updated if its hash differs).
 //
-// Apply does not take the board's lock (see LockBoard): the caller holds it
+// Apply does not take the board's lock: the caller (a Run, see Start) holds it
 // from before the List the plan was made from.
 func Apply(ctx context.Context, b Board, p Plan, opts ApplyOptions) Result {
 	log := opts.Logger

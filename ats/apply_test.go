@@ -329,36 +329,3 @@ type concurrent struct {
 }
 
 func (c concurrent) MaxConcurrency() int { return c.m.MaxConcurrency() }
-
-func TestLockBoard(t *testing.T) {
-	t.Parallel()
-	unlock, err := ats.LockBoard(t.Context(), atstest.NewMemBoard("mem"))
-	if err != nil || unlock() != nil {
-		t.Fatalf("a board without a lock: %v", err)
-	}
-	l := &locker{MemBoard: atstest.NewMemBoard("mem")}
-	unlock, err = ats.LockBoard(t.Context(), l)
-	if err != nil || !l.held {
-		t.Fatalf("lock: %v, held %t", err, l.held)
-	}
-	if err := unlock(); err != nil || l.held {
-		t.Fatalf("unlock: %v, held %t", err, l.held)
-	}
-	l.fail = true
-	if _, err := ats.LockBoard(t.Context(), l); !errors.Is(err, errBoom) || !strings.Contains(err.Error(), "mem") {
-		t.Errorf("failing lock: %v", err)
-	}
-}
-
-type locker struct {
-	*atstest.MemBoard
-	held, fail bool
-}
-
-func (l *locker) Lock(context.Context) (func() error, error) {
-	if l.fail {
-		return nil, errBoom
-	}
-	l.held = true
-	return func() error { l.held = false; return nil }, nil
-}

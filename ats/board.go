@@ -60,8 +60,9 @@ type BodyLayout interface {
 }
 
 // Locker is an optional capability: a board that two syncs must not write at
-// once (a local folder). The engine holds the lock from before List until its
-// last write.
+// once (a local folder). A writing run (Start with Write) holds the lock from
+// before List until its last write; plans and dry runs take none. Lock fails
+// rather than wait for long when another run holds it.
 type Locker interface {
 	Lock(ctx context.Context) (unlock func() error, err error)
 }

@@ -97,18 +97,3 @@ func pickOwned(rs []Remote, key string) (Remote, bool, error) {
 	}
 	return rs[pickKeeper(rs, ids)], true, nil
 }
-
-// LockBoard takes the board's lock if it is a Locker, and returns the
-// function that releases it (which does nothing for a board without a lock).
-// A sync holds it from before List until Apply returns.
-func LockBoard(ctx context.Context, b Board) (unlock func() error, err error) {
-	l, ok := b.(Locker)
-	if !ok {
-		return func() error { return nil }, nil
-	}
-	unlock, err = l.Lock(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("lock board %s: %w", b.Name(), err)
-	}
-	return unlock, nil
-}

@@ -213,10 +213,10 @@ func checkUnowned(ctx context.Context, t testing.TB, h *Harness) error {
 		{SamplePosting(0, 1), SamplePosting(1, 1), first[2]},
 		nil, // close every owned posting
 	} {
-		if _, err := syncOnce(ctx, h.Board, desired, ats.PlanOptions{}); err != nil {
+		if _, err := syncOnce(ctx, h.Board, desired, false); err != nil {
 			return fmt.Errorf("sync %d: %w", i+1, err)
 		}
-		plan, rs, err := planNow(ctx, h.Board, desired, ats.PlanOptions{})
+		plan, rs, err := planNow(ctx, h.Board, desired)
 		if err != nil {
 			return err
 		}
@@ -235,7 +235,7 @@ func checkUnowned(ctx context.Context, t testing.TB, h *Harness) error {
 // is updated and no longer drifted.
 func checkDrift(ctx context.Context, t testing.TB, h *Harness) error {
 	desired := SamplePostings(2)
-	if _, err := syncOnce(ctx, h.Board, desired, ats.PlanOptions{}); err != nil {
+	if _, err := syncOnce(ctx, h.Board, desired, false); err != nil {
 		return fmt.Errorf("first sync: %w", err)
 	}
 	rs, err := h.Board.List(ctx)
@@ -249,7 +249,7 @@ func checkDrift(ctx context.Context, t testing.TB, h *Harness) error {
 	id := target[0].ID
 	h.EditText(t, id, "Rewritten by a recruiter: we are hiring a product person, apply now!")
 
-	plan, rs, err := planNow(ctx, h.Board, desired, ats.PlanOptions{})
+	plan, rs, err := planNow(ctx, h.Board, desired)
 	if err != nil {
 		return err
 	}
@@ -268,10 +268,10 @@ func checkDrift(ctx context.Context, t testing.TB, h *Harness) error {
 		return fmt.Errorf("applying a drift-only plan: error %v, want one wrapping ats.ErrDrift", err)
 	}
 
-	if _, err := syncOnce(ctx, h.Board, desired, ats.PlanOptions{OverwriteDrift: true}); err != nil {
+	if _, err := syncOnce(ctx, h.Board, desired, true); err != nil {
 		return fmt.Errorf("sync with OverwriteDrift: %w", err)
 	}
-	plan, rs, err = planNow(ctx, h.Board, desired, ats.PlanOptions{})
+	plan, rs, err = planNow(ctx, h.Board, desired)
 	if err != nil {
 		return err
 	}
@@ -289,10 +289,12 @@ func checkDuplicates(ctx context.Context, t testing.TB, h *Harness) error {
 		return fmt.Errorf("create: %w", err)
 	}
 	_, cerr := h.Board.Create(ctx, p)
-	plan, rs, err := planNow(ctx, h.Board, []posting.Posting{p}, ats.PlanOptions{})
+	run, err := ats.Start(ctx, ats.Targets(h.Board), []posting.Posting{p}, ats.RunOptions{Write: true, Guards: ats.DefaultGuards()})
 	if err != nil {
 		return err
 	}
+	defer run.Close()
+	plan, rs := run.Boards[0].Plan, run.Boards[0].Current
 	if cerr != nil && len(ownedWithKey(rs, p.Key)) == 1 {
 		t.Logf("the board refuses a second posting for one key (%v): no duplicate to find", cerr)
 		return nil
@@ -312,10 +314,14 @@ func checkDuplicates(ctx context.Context, t testing.TB, h *Harness) error {
 			return fmt.Errorf("close of %s (%s): reason %q, want %q", a.Key, a.RemoteID, a.Reason, ats.ReasonDuplicate)
 		}
 	}
-	if err := ats.Apply(ctx, h.Board, plan, ats.ApplyOptions{}).Err(); err != nil {
+	results, err := run.Apply(ctx, ats.ApplyOptions{})
+	if err == nil {
+		err = results[0].Err()
+	}
+	if err := errors.Join(err, run.Close()); err != nil {
 		return fmt.Errorf("apply: %w", err)
 	}
-	plan, rs, err = planNow(ctx, h.Board, []posting.Posting{p}, ats.PlanOptions{})
+	plan, rs, err = planNow(ctx, h.Board, []posting.Posting{p})
 	if err != nil {
 		return err
 	}
@@ -344,10 +350,10 @@ func checkConverge(ctx context.Context, _ testing.TB, h *Harness) error {
 	first := SamplePostings(6)
 	second := []posting.Posting{SamplePosting(0, 1), SamplePosting(1, 2), first[2], first[3], SamplePosting(6, 0), SamplePosting(7, 0)}
 	for i, desired := range [][]posting.Posting{first, second, first} {
-		if _, err := syncOnce(ctx, h.Board, desired, ats.PlanOptions{}); err != nil {
+		if _, err := syncOnce(ctx, h.Board, desired, false); err != nil {
 			return fmt.Errorf("sync %d: %w", i+1, err)
 		}
-		plan, rs, err := planNow(ctx, h.Board, desired, ats.PlanOptions{})
+		plan, rs, err := planNow(ctx, h.Board, desired)
 		if err != nil {
 			return err
 		}

@@ -108,26 +108,23 @@ func converge(ctx context.Context, b ats.Board, desired []posting.Posting) (roun
 	return rounds, writes, fmt.Errorf("not reached after %d syncs", maxFaultRounds)
 }
 
-// faultRound is one sync under faults: errors of the writes are expected and
-// ignored; a duplicate key on the board is not.
+// faultRound is one sync under faults, as the CLI runs it: errors of the
+// lock, the List and the writes are expected and ignored (the next round
+// retries them); a duplicate key on the board is not.
 func faultRound(ctx context.Context, b ats.Board, desired []posting.Posting) (ats.Plan, bool, error) {
-	unlock, err := ats.LockBoard(ctx, b)
-	if err != nil {
-		return ats.Plan{}, false, nil // a lock that failed under faults: try again
-	}
-	defer func() { _ = unlock() }()
-	current, err := b.List(ctx)
+	r, err := ats.Start(ctx, ats.Targets(b), desired, ats.RunOptions{Write: true, Guards: ats.Guards{AllowMassClose: true}})
 	if err != nil {
 		return ats.Plan{}, false, nil
 	}
-	if dups := duplicateKeys(current); len(dups) > 0 {
-		return ats.Plan{}, false, fmt.Errorf("a key was created twice: %s (%s)", strings.Join(dups, ", "), describe(current, dups))
+	defer func() { _ = r.Close() }()
+	if dups := duplicateKeys(r.Boards[0].Current); len(dups) > 0 {
+		return ats.Plan{}, false, fmt.Errorf("a key was created twice: %s (%s)", strings.Join(dups, ", "), describe(r.Boards[0].Current, dups))
 	}
-	plan := ats.NewPlan(b.Name(), desired, current, ats.PlanOptions{})
+	plan := r.Boards[0].Plan
 	if !plan.HasChanges() {
 		return plan, true, nil
 	}
-	_ = ats.Apply(ctx, b, plan, ats.ApplyOptions{}) // failures are retried by the next round
+	_, _ = r.Apply(ctx, ats.ApplyOptions{}) // failures are retried by the next round
 	return plan, false, nil
 }
 

@@ -13,29 +13,29 @@ import (
 	"github.com/jobsync/jobsync/posting"
 )
 
-// syncOnce is one sync of b as the CLI runs it, without guards: lock, List,
-// plan, Apply. It returns the plan and the apply error.
-func syncOnce(ctx context.Context, b ats.Board, desired []posting.Posting, opts ats.PlanOptions) (ats.Plan, error) {
-	unlock, err := ats.LockBoard(ctx, b)
-	if err != nil {
+// syncOnce is one sync of b as the CLI runs it (ats.Sync), with closes
+// allowed: the checks close every posting on purpose. It returns the plan
+// and every error of the run.
+func syncOnce(ctx context.Context, b ats.Board, desired []posting.Posting, overwriteDrift bool) (ats.Plan, error) {
+	plans, err := ats.Sync(ctx, ats.Targets(b), desired, ats.RunOptions{
+		OverwriteDrift: overwriteDrift,
+		Guards:         ats.Guards{AllowMassClose: true},
+	}, ats.ApplyOptions{})
+	if len(plans) == 0 {
 		return ats.Plan{}, err
 	}
-	defer func() { _ = unlock() }()
-	current, err := b.List(ctx)
-	if err != nil {
-		return ats.Plan{}, fmt.Errorf("list: %w", err)
-	}
-	plan := ats.NewPlan(b.Name(), desired, current, opts)
-	return plan, ats.Apply(ctx, b, plan, ats.ApplyOptions{}).Err()
+	return plans[0], err
 }
 
-// planNow lists b and plans desired against it.
-func planNow(ctx context.Context, b ats.Board, desired []posting.Posting, opts ats.PlanOptions) (ats.Plan, []ats.Remote, error) {
-	current, err := b.List(ctx)
+// planNow plans desired against b as `jobsync plan` does (no lock), and
+// returns the plan and what b listed.
+func planNow(ctx context.Context, b ats.Board, desired []posting.Posting) (ats.Plan, []ats.Remote, error) {
+	r, err := ats.Start(ctx, ats.Targets(b), desired, ats.RunOptions{})
 	if err != nil {
-		return ats.Plan{}, nil, fmt.Errorf("list: %w", err)
+		return ats.Plan{}, nil, err
 	}
-	return ats.NewPlan(b.Name(), desired, current, opts), current, nil
+	defer r.Close() // no lock was taken: nothing to release
+	return r.Boards[0].Plan, r.Boards[0].Current, nil
 }
 
 // expectEmptyPlan returns an error describing every action of a plan that

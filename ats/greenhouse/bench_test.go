@@ -35,12 +35,7 @@ func BenchmarkRateLimitedSync(b *testing.B) {
 					desired[i].HTML += "<p>Revised.</p>"
 				}
 			}
-			current, err := e.board.List(ctx)
-			if err != nil {
-				b.Fatal(err)
-			}
-			plan := ats.NewPlan(e.board.Name(), desired, current, ats.PlanOptions{})
-			if err := ats.Apply(ctx, e.board, plan, ats.ApplyOptions{}).Err(); err != nil {
+			if _, err := ats.Sync(ctx, ats.Targets(e.board), desired, ats.RunOptions{Guards: ats.DefaultGuards()}, ats.ApplyOptions{}); err != nil {
 				b.Fatal(err)
 			}
 		}

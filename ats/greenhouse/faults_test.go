@@ -27,13 +27,8 @@ func TestFaultySyncsMakeNoDuplicateJobs(t *testing.T) {
 			e.sim.LoseNextResponse("POST", "/v3/jobs", seed%2 == 0)
 			done := false
 			for round := 0; round < 40 && !done; round++ {
-				current, err := e.board.List(ctx)
-				if err != nil {
-					continue
-				}
-				plan := ats.NewPlan(e.board.Name(), desired, current, ats.PlanOptions{})
-				done = !plan.HasChanges()
-				_ = ats.Apply(ctx, e.board, plan, ats.ApplyOptions{})
+				plans, _ := ats.Sync(ctx, ats.Targets(e.board), desired, ats.RunOptions{Guards: ats.DefaultGuards()}, ats.ApplyOptions{})
+				done = len(plans) == 1 && !plans[0].HasChanges() // failures are retried by the next round
 			}
 			e.sim.SetFaults(0, 0)
 			if !done {

@@ -83,11 +83,8 @@ func benchSync(b *testing.B, before, after []posting.Posting) {
 	b.ReportMetric(float64(run), "max-429-run")
 }
 
+// syncOnce is one `jobsync sync` of b (ats.Sync).
 func syncOnce(ctx context.Context, b ats.Board, desired []posting.Posting) error {
-	rs, err := b.List(ctx)
-	if err != nil {
-		return err
-	}
-	plan := ats.NewPlan(b.Name(), desired, rs, ats.PlanOptions{})
-	return ats.Apply(ctx, b, plan, ats.ApplyOptions{}).Err()
+	_, err := ats.Sync(ctx, ats.Targets(b), desired, ats.RunOptions{Guards: ats.DefaultGuards()}, ats.ApplyOptions{})
+	return err
 }

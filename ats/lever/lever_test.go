@@ -64,19 +64,15 @@ func newEnv(t *testing.T, so leversim.Options, edit func(*Options)) *testEnv {
 	return e
 }
 
-// sync lists, plans and applies desired, failing t on any error.
+// sync is one `jobsync sync` of desired (ats.Sync, closes allowed),
+// failing t on any error.
 func (e *testEnv) sync(t *testing.T, desired []posting.Posting) ats.Plan {
 	t.Helper()
-	ctx := t.Context()
-	rs, err := e.board.List(ctx)
+	plans, err := ats.Sync(t.Context(), ats.Targets(e.board), desired, ats.RunOptions{Guards: ats.Guards{AllowMassClose: true}}, ats.ApplyOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	plan := ats.NewPlan(e.board.Name(), desired, rs, ats.PlanOptions{})
-	if err := ats.Apply(ctx, e.board, plan, ats.ApplyOptions{}).Err(); err != nil {
-		t.Fatal(err)
-	}
-	return plan
+	return plans[0]
 }
 
 func TestNewValidates(t *testing.T) {

@@ -30,46 +30,32 @@ func BenchmarkList1000(b *testing.B) {
 	}
 }
 
-// BenchmarkNoopSync1000 is a sync with nothing to do: List, then the plan.
+// BenchmarkNoopSync1000 is a plan with nothing to do (`jobsync plan`): List,
+// then the plan, no lock.
 func BenchmarkNoopSync1000(b *testing.B) {
-	board, desired := benchBoard(b, 1000)
-	board.written.Store(0)
-	ctx := context.Background()
-	b.ReportAllocs()
-	for b.Loop() {
-		current, err := board.List(ctx)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if plan := ats.NewPlan(board.Name(), desired, current, ats.PlanOptions{}); plan.HasChanges() {
-			b.Fatalf("plan has changes: %+v", plan.Summary())
-		}
-	}
-	if n := board.written.Load(); n != 0 {
-		b.Fatalf("a sync with nothing to do wrote %d files", n)
-	}
+	benchNoop(b, false)
 }
 
-// BenchmarkNoopSyncLocked1000 is the same sync as the engine runs it, with
-// the lock taken and released (the unlock checks index.html).
+// BenchmarkNoopSyncLocked1000 is a sync with nothing to do: the same run
+// with the lock taken and released (the unlock checks index.html).
 func BenchmarkNoopSyncLocked1000(b *testing.B) {
+	benchNoop(b, true)
+}
+
+func benchNoop(b *testing.B, write bool) {
 	board, desired := benchBoard(b, 1000)
 	board.written.Store(0)
 	ctx := context.Background()
 	b.ReportAllocs()
 	for b.Loop() {
-		unlock, err := board.Lock(ctx)
+		r, err := ats.Start(ctx, ats.Targets(board), desired, ats.RunOptions{Write: write})
 		if err != nil {
 			b.Fatal(err)
 		}
-		current, err := board.List(ctx)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if plan := ats.NewPlan(board.Name(), desired, current, ats.PlanOptions{}); plan.HasChanges() {
+		if plan := r.Boards[0].Plan; plan.HasChanges() {
 			b.Fatalf("plan has changes: %+v", plan.Summary())
 		}
-		if err := unlock(); err != nil {
+		if err := r.Close(); err != nil {
 			b.Fatal(err)
 		}
 	}

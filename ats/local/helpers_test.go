@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"html"
@@ -89,25 +88,15 @@ func testPostings(n int) []posting.Posting {
 	return ps
 }
 
-// syncBoard is what `jobsync sync` does to one board: lock, list, plan,
-// apply, unlock.
+// syncBoard is what `jobsync sync` does to one board (ats.Sync), closes
+// allowed.
 func syncBoard(t testing.TB, b *Board, desired []posting.Posting) ats.Plan {
 	t.Helper()
-	ctx := context.Background()
-	unlock, err := ats.LockBoard(ctx, b)
+	plans, err := ats.Sync(context.Background(), ats.Targets(b), desired, ats.RunOptions{Guards: ats.Guards{AllowMassClose: true}}, ats.ApplyOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	current, err := b.List(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	plan := ats.NewPlan(b.Name(), desired, current, ats.PlanOptions{})
-	res := ats.Apply(ctx, b, plan, ats.ApplyOptions{})
-	if err := errors.Join(res.Err(), unlock()); err != nil {
-		t.Fatal(err)
-	}
-	return plan
+	return plans[0]
 }
 
 // writeHandMade writes a posting file as a person would, without a marker.

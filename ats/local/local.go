@@ -150,7 +150,7 @@ func (b *Board) MaxConcurrency() int { return maxConcurrency }
 func (b *Board) List(ctx context.Context) ([]ats.Remote, error) {
 	remotes, _, err := b.load(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("board %s: list: %w", b.name, err)
+		return nil, fmt.Errorf("list: %w", err)
 	}
 	return remotes, nil
 }
@@ -159,21 +159,21 @@ func (b *Board) List(ctx context.Context) ([]ats.Remote, error) {
 // (one not taken by any file in the folder) and returns it as List would.
 func (b *Board) Create(ctx context.Context, p posting.Posting) (ats.Remote, error) {
 	if err := ctx.Err(); err != nil {
-		return ats.Remote{}, fmt.Errorf("board %s: create %s: %w", b.name, p.Key, err)
+		return ats.Remote{}, fmt.Errorf("create %s: %w", p.Key, err)
 	}
 	if p.Key == "" || strings.IndexFunc(p.Key, unicode.IsSpace) >= 0 {
 		// The marker could not carry it (see ats.Marker.String).
-		return ats.Remote{}, fmt.Errorf("board %s: create %q: posting key %q is empty or holds white space", b.name, p.Title, p.Key)
+		return ats.Remote{}, fmt.Errorf("create %q: posting key %q is empty or holds white space", p.Title, p.Key)
 	}
 	b.removeLeftovers()
 	id, err := b.claimID(p.Key)
 	if err != nil {
-		return ats.Remote{}, fmt.Errorf("board %s: create %s: %w", b.name, p.Key, err)
+		return ats.Remote{}, fmt.Errorf("create %s: %w", p.Key, err)
 	}
 	defer b.release(id)
 	rec := newRecord(id, p, b.stamp())
 	if err := b.write(rec); err != nil {
-		return ats.Remote{}, fmt.Errorf("board %s: create %s: %w", b.name, p.Key, err)
+		return ats.Remote{}, fmt.Errorf("create %s: %w", p.Key, err)
 	}
 	return b.remote(rec, true), nil
 }
@@ -182,20 +182,20 @@ func (b *Board) Create(ctx context.Context, p posting.Posting) (ats.Remote, erro
 // its created_at is kept.
 func (b *Board) Update(ctx context.Context, id string, p posting.Posting) (ats.Remote, error) {
 	if err := ctx.Err(); err != nil {
-		return ats.Remote{}, fmt.Errorf("board %s: update %s: %w", b.name, id, err)
+		return ats.Remote{}, fmt.Errorf("update %s: %w", id, err)
 	}
 	b.removeLeftovers()
 	defer b.lockID(id)()
 	old, err := b.readOwned(id)
 	if err != nil {
-		return ats.Remote{}, fmt.Errorf("board %s: update %s: %w", b.name, id, err)
+		return ats.Remote{}, fmt.Errorf("update %s: %w", id, err)
 	}
 	rec := newRecord(id, p, b.stamp())
 	if !old.CreatedAt.IsZero() {
 		rec.CreatedAt = old.CreatedAt
 	}
 	if err := b.write(rec); err != nil {
-		return ats.Remote{}, fmt.Errorf("board %s: update %s: %w", b.name, id, err)
+		return ats.Remote{}, fmt.Errorf("update %s: %w", id, err)
 	}
 	return b.remote(rec, true), nil
 }
@@ -204,13 +204,13 @@ func (b *Board) Update(ctx context.Context, id string, p posting.Posting) (ats.R
 // files stay. Closing a closed posting writes nothing.
 func (b *Board) Close(ctx context.Context, id string) error {
 	if err := ctx.Err(); err != nil {
-		return fmt.Errorf("board %s: close %s: %w", b.name, id, err)
+		return fmt.Errorf("close %s: %w", id, err)
 	}
 	b.removeLeftovers()
 	defer b.lockID(id)()
 	rec, err := b.readOwned(id)
 	if err != nil {
-		return fmt.Errorf("board %s: close %s: %w", b.name, id, err)
+		return fmt.Errorf("close %s: %w", id, err)
 	}
 	rec.ID = id // the file's name, not whatever its "id" field says
 	if rec.open() {
@@ -218,7 +218,7 @@ func (b *Board) Close(ctx context.Context, id string) error {
 		rec.Status = statusClosed
 		rec.ClosedAt = &now
 		if err := b.write(rec); err != nil {
-			return fmt.Errorf("board %s: close %s: %w", b.name, id, err)
+			return fmt.Errorf("close %s: %w", id, err)
 		}
 	}
 	return nil

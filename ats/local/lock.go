@@ -35,21 +35,21 @@ var ErrLocked = errors.New("another jobsync run holds the lock")
 // Lock before the unlock is an error.
 func (b *Board) Lock(ctx context.Context) (unlock func() error, err error) {
 	if err := ctx.Err(); err != nil {
-		return nil, fmt.Errorf("board %s: lock %s: %w", b.name, b.dir, err)
+		return nil, fmt.Errorf("lock %s: %w", b.dir, err)
 	}
 	b.mu.Lock()
 	held := b.locked
 	b.mu.Unlock()
 	if held {
-		return nil, fmt.Errorf("board %s: lock %s: already held by this run", b.name, b.dir)
+		return nil, fmt.Errorf("lock %s: already held by this run", b.dir)
 	}
 	if err := os.MkdirAll(b.dir, 0o755); err != nil {
-		return nil, fmt.Errorf("board %s: lock: %w", b.name, err)
+		return nil, fmt.Errorf("lock: %w", err)
 	}
 	fl := flock.New(filepath.Join(b.dir, lockName), flock.SetPermissions(0o644))
 	ok, err := fl.TryLock()
 	if err != nil {
-		return nil, fmt.Errorf("board %s: lock %s: %w", b.name, b.dir, err)
+		return nil, fmt.Errorf("lock %s: %w", b.dir, err)
 	}
 	if !ok && b.lockWait > 0 {
 		wctx, cancel := context.WithTimeout(ctx, b.lockWait)
@@ -57,20 +57,20 @@ func (b *Board) Lock(ctx context.Context) (unlock func() error, err error) {
 		cancel()
 		switch {
 		case err != nil && ctx.Err() != nil: // the caller gave up waiting
-			return nil, fmt.Errorf("board %s: %w on %s (%w)", b.name, ErrLocked, b.dir, ctx.Err())
+			return nil, fmt.Errorf("%w on %s (%w)", ErrLocked, b.dir, ctx.Err())
 		case err != nil && !errors.Is(err, context.DeadlineExceeded):
-			return nil, fmt.Errorf("board %s: lock %s: %w", b.name, b.dir, err)
+			return nil, fmt.Errorf("lock %s: %w", b.dir, err)
 		}
 	}
 	if !ok {
-		return nil, fmt.Errorf("board %s: %w on %s", b.name, ErrLocked, b.dir)
+		return nil, fmt.Errorf("%w on %s", ErrLocked, b.dir)
 	}
 
 	b.mu.Lock()
 	if b.locked { // a concurrent Lock of this Board won
 		b.mu.Unlock()
 		_ = fl.Unlock()
-		return nil, fmt.Errorf("board %s: lock %s: already held by this run", b.name, b.dir)
+		return nil, fmt.Errorf("lock %s: already held by this run", b.dir)
 	}
 	b.locked, b.dirty = true, false
 	b.view = nil // another run may have changed the folder since
@@ -81,13 +81,13 @@ func (b *Board) Lock(ctx context.Context) (unlock func() error, err error) {
 	return func() error {
 		once.Do(func() {
 			if err := b.unlockIndex(); err != nil {
-				uerr = fmt.Errorf("board %s: index: %w", b.name, err)
+				uerr = fmt.Errorf("index: %w", err)
 			}
 			b.mu.Lock()
 			b.locked = false
 			b.mu.Unlock()
 			if err := fl.Unlock(); err != nil {
-				uerr = errors.Join(uerr, fmt.Errorf("board %s: unlock %s: %w", b.name, b.dir, err))
+				uerr = errors.Join(uerr, fmt.Errorf("unlock %s: %w", b.dir, err))
 			}
 		})
 		return uerr

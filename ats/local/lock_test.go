@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/jobsync/jobsync/ats"
 )
 
 func TestLock(t *testing.T) {
@@ -21,7 +23,8 @@ func TestLock(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = second.Lock(ctx)
+	// The run names the board; the board does not name itself.
+	_, err = ats.Start(ctx, ats.Targets(second), nil, ats.RunOptions{Write: true})
 	if !errors.Is(err, ErrLocked) {
 		t.Fatalf("second Lock error = %v, want ErrLocked", err)
 	}

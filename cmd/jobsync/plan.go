@@ -33,18 +33,18 @@ there is nothing to do, 2 when changes are pending, 1 on error.`,
 			if err := checkFormat(format); err != nil {
 				return err
 			}
-			p, err := a.makePlan(cmd.Context(), f)
+			run, err := a.startRun(cmd.Context(), f)
 			if err != nil {
 				return err
 			}
-			defer p.release()
-			if err := a.printPlan(format, p.plans); err != nil {
+			defer run.Close() // no lock was taken: nothing to release
+			if err := a.printPlan(format, run.Plans()); err != nil {
 				return err
 			}
-			if err := ats.CheckGuards(p.plans, guards(p.cfg, false)); errors.Is(err, ats.ErrMassClose) {
+			if err := run.Check(); errors.Is(err, ats.ErrMassClose) {
 				a.log.Warn("sync would refuse this plan without --allow-mass-close", errField(err))
 			}
-			if detailed && anyChanges(p.plans) {
+			if detailed && anyChanges(run.Plans()) {
 				return &exitCodeError{code: exitChanges}
 			}
 			return nil

@@ -2,15 +2,12 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
+
 	"go.uber.org/zap"
-	"slices"
-	"sync"
 
 	"github.com/jobsync/jobsync/ats"
 	"github.com/jobsync/jobsync/config"
-	"github.com/jobsync/jobsync/posting"
 )
 
 // planFlags are the flags plan and sync share.
@@ -18,25 +15,17 @@ type planFlags struct {
 	config         string
 	boards         []string
 	overwriteDrift bool
+	allowMassClose bool
 	// write says the plan will be applied: only then are the boards locked.
 	// A lock is itself a write (the local board tidies its index on unlock),
 	// and plan and sync --dry-run write nothing.
 	write bool
 }
 
-// planned is a computed plan, with the boards it was made against still
-// locked until release is called.
-type planned struct {
-	cfg     *config.Config
-	configs []config.Board // the boards' settings, index for index
-	boards  []ats.Board
-	plans   []ats.Plan
-	release func()
-}
-
-// makePlan loads the config and the pages, composes the postings, locks and
-// lists every selected board, and plans each. Nothing is written.
-func (a *app) makePlan(ctx context.Context, f planFlags) (*planned, error) {
+// startRun loads the config and the pages, composes the postings and starts
+// the sync loop on every selected board: locked if f.write, listed and
+// planned. Nothing is written. The caller closes the run.
+func (a *app) startRun(ctx context.Context, f planFlags) (*ats.Run, error) {
 	cfg, err := a.loadConfig(f.config)
 	if err != nil {
 		return nil, err
@@ -56,73 +45,28 @@ func (a *app) makePlan(ctx context.Context, f planFlags) (*planned, error) {
 	if err != nil {
 		return nil, err
 	}
-	boards := make([]ats.Board, len(selected))
+	targets := make([]ats.Target, len(selected))
 	for i, b := range selected {
-		if boards[i], err = a.boardFor(b); err != nil {
+		board, err := a.boardFor(b)
+		if err != nil {
 			return nil, err
 		}
+		targets[i] = ats.Target{Board: board, Concurrency: b.Concurrency}
 	}
-	release := func() {}
-	if f.write {
-		if release, err = lockAll(ctx, boards); err != nil {
-			return nil, err
-		}
-	}
-	plans, err := listAndPlan(ctx, boards, postings, f.overwriteDrift)
+	run, err := ats.Start(ctx, targets, postings, ats.RunOptions{
+		Write:          f.write,
+		OverwriteDrift: f.overwriteDrift,
+		Guards:         guards(cfg, f.allowMassClose),
+	})
 	if err != nil {
-		release()
 		return nil, err
 	}
-	for _, p := range plans {
+	for _, p := range run.Plans() {
 		for _, w := range p.Warnings {
 			a.log.Warn(w, zap.String("board", p.Board))
 		}
 	}
-	return &planned{cfg: cfg, configs: selected, boards: boards, plans: plans, release: release}, nil
-}
-
-// lockAll takes the lock of every board that has one, or none of them.
-func lockAll(ctx context.Context, boards []ats.Board) (release func(), err error) {
-	var unlocks []func() error
-	release = func() {
-		for _, u := range slices.Backward(unlocks) {
-			_ = u()
-		}
-	}
-	for _, b := range boards {
-		unlock, err := ats.LockBoard(ctx, b)
-		if err != nil {
-			release()
-			return nil, err
-		}
-		unlocks = append(unlocks, unlock)
-	}
-	return release, nil
-}
-
-// listAndPlan lists the boards in parallel and plans each against the
-// postings meant for it.
-func listAndPlan(ctx context.Context, boards []ats.Board, postings []posting.Posting, overwriteDrift bool) ([]ats.Plan, error) {
-	plans := make([]ats.Plan, len(boards))
-	errs := make([]error, len(boards))
-	var wg sync.WaitGroup
-	for i, b := range boards {
-		wg.Go(func() {
-			current, err := b.List(ctx)
-			if err != nil {
-				errs[i] = fmt.Errorf("board %s: %w", b.Name(), err)
-				return
-			}
-			opts := ats.PlanOptions{OverwriteDrift: overwriteDrift}
-			if l, ok := b.(ats.BodyLayout); ok {
-				opts.Body = l.Body
-			}
-			// NewPlan keeps the postings meant for this board.
-			plans[i] = ats.NewPlan(b.Name(), postings, current, opts)
-		})
-	}
-	wg.Wait()
-	return plans, errors.Join(errs...)
+	return run, nil
 }
 
 // total adds the plans' summaries up.

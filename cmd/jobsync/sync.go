@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sync"
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
@@ -15,7 +14,7 @@ import (
 
 func (a *app) syncCommand() *cobra.Command {
 	var f planFlags
-	var dryRun, allowMassClose bool
+	var dryRun bool
 	cmd := &cobra.Command{
 		Use:   "sync [--config F] [--board NAME]... [--dry-run] [--allow-mass-close] [--overwrite-drift]",
 		Short: "Bring the boards in line with the handbook: create, update, close",
@@ -35,12 +34,12 @@ picks up where it left off.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			f.write = !dryRun
-			p, err := a.makePlan(cmd.Context(), f)
+			run, err := a.startRun(cmd.Context(), f)
 			if err != nil {
 				return err
 			}
-			defer p.release()
-			if err := writeTextPlan(a.stdout, p.plans, a.colorOn(a.stdout)); err != nil {
+			defer run.Close() // on the early returns; the last write is done
+			if err := writeTextPlan(a.stdout, run.Plans(), a.colorOn(a.stdout)); err != nil {
 				return err
 			}
 			// The one place a dry run is decided: the engine is never called.
@@ -48,27 +47,29 @@ picks up where it left off.`,
 				fmt.Fprintln(a.stdout, "Dry run: nothing was written.")
 				return nil
 			}
-			if err := ats.CheckGuards(p.plans, guards(p.cfg, allowMassClose)); err != nil {
-				return fmt.Errorf("%w; nothing was written (use --allow-mass-close if this is intended)", err)
+			results, err := a.apply(cmd.Context(), run)
+			if err != nil {
+				err = fmt.Errorf("%w; nothing was written (use --allow-mass-close if this is intended)", err)
+				return errors.Join(err, run.Close())
 			}
-			results := a.apply(cmd, p)
-			return a.report(results)
+			return errors.Join(a.report(results), run.Close())
 		},
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&f.config, "config", "", "config file (default $JOBSYNC_CONFIG or ./jobsync.yaml)")
 	fl.StringSliceVar(&f.boards, "board", nil, "sync only this board (repeatable; default all)")
 	fl.BoolVar(&dryRun, "dry-run", false, "print the plan and write nothing")
-	fl.BoolVar(&allowMassClose, "allow-mass-close", false, "allow a plan that closes more than 25% (and more than 3) of a board's postings")
+	fl.BoolVar(&f.allowMassClose, "allow-mass-close", false, "allow a plan that closes more than 25% (and more than 3) of a board's postings")
 	fl.BoolVar(&f.overwriteDrift, "overwrite-drift", false, "overwrite postings edited outside jobsync")
 	return cmd
 }
 
-// apply runs the plans, with a progress bar on a terminal and a log line per
-// write elsewhere.
-func (a *app) apply(cmd *cobra.Command, p *planned) []ats.Result {
+// apply runs the sync loop's writes, with a progress bar on a terminal and a
+// log line per write elsewhere. Its error is the check that refused the
+// plans before any write.
+func (a *app) apply(ctx context.Context, run *ats.Run) ([]ats.Result, error) {
 	writes := 0
-	for _, pl := range p.plans {
+	for _, pl := range run.Plans() {
 		writes += len(pl.Writes())
 	}
 	var bar *progressbar.ProgressBar
@@ -81,26 +82,17 @@ func (a *app) apply(cmd *cobra.Command, p *planned) []ats.Result {
 		)
 	}
 	// The engine logs each write; with a bar on screen only problems are logged.
-	log := a.log
-	var onResult func(ats.ActionResult)
+	opts := ats.ApplyOptions{Logger: a.log}
 	if bar != nil {
-		log = log.WithOptions(zap.IncreaseLevel(zap.WarnLevel))
-		onResult = func(ats.ActionResult) { _ = bar.Add(1) } // the bar locks itself
+		opts.Logger = a.log.WithOptions(zap.IncreaseLevel(zap.WarnLevel))
+		opts.OnResult = func(ats.ActionResult) { _ = bar.Add(1) } // the bar locks itself
 	}
 	// Boards in parallel, each at its configured concurrency (0: the board's own).
-	results := make([]ats.Result, len(p.boards))
-	var wg sync.WaitGroup
-	for i, b := range p.boards {
-		wg.Go(func() {
-			opts := ats.ApplyOptions{Concurrency: p.configs[i].Concurrency, Logger: log.Named(b.Name()), OnResult: onResult}
-			results[i] = ats.Apply(cmd.Context(), b, p.plans[i], opts)
-		})
-	}
-	wg.Wait()
+	results, err := run.Apply(ctx, opts)
 	if bar != nil {
 		_ = bar.Finish()
 	}
-	return results
+	return results, err
 }
 
 // report prints what was done and turns failures, drift and interruptions

@@ -9,6 +9,7 @@ import (
 
 	"github.com/jobsync/jobsync/ats"
 	"github.com/jobsync/jobsync/ats/atstest"
+	"github.com/jobsync/jobsync/ats/local"
 	"github.com/jobsync/jobsync/config"
 )
 
@@ -254,5 +255,28 @@ func TestBadConfigNamesEveryProblem(t *testing.T) {
 	}
 	if n := len(mem.Calls()); n != 0 {
 		t.Errorf("%d board calls with a bad config, want none", n)
+	}
+}
+
+// A sync of a board another run holds fails before any read, and its error
+// names the board once; a plan of it goes ahead, as it takes no lock.
+func TestLockedBoardIsNamedOnce(t *testing.T) {
+	t.Parallel()
+	w := newWorkspace(t, "")
+	other, err := local.New("local", w.board)
+	if err != nil {
+		t.Fatal(err)
+	}
+	unlock, err := other.Lock(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unlock()
+	code, _, errs := cli(t, nil, "sync", "--config", w.config)
+	if want := "jobsync: board local: another jobsync run holds the lock on " + w.board; code != exitError || !strings.Contains(errs, want) || strings.Count(errs, "board local") != 1 {
+		t.Fatalf("exit %d, stderr:\n%s\nwant exit 1 and %q, the board named once", code, errs, want)
+	}
+	if code, out, errs := cli(t, nil, "plan", "--config", w.config); code != exitOK || !strings.Contains(out, "112 to create") {
+		t.Fatalf("plan of a locked board: exit %d\n%s\n%s", code, lastLines(out, 2), errs)
 	}
 }
