@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"testing/synctest"
 	"time"
 )
 
@@ -96,18 +97,12 @@ func TestReadURL(t *testing.T) {
 		}
 		_, _ = w.Write([]byte(tinyPage))
 	})
-	mux.HandleFunc("/handbook/slow.md", func(w http.ResponseWriter, r *http.Request) {
-		select {
-		case <-r.Context().Done():
-		case <-time.After(5 * time.Second):
-		}
-	})
 	srv := httptest.NewTLSServer(mux) // https, as real handbook URLs are
 	t.Cleanup(srv.Close)
-	// only the timeout case gets a short timeout: on a loaded machine a
-	// TLS handshake alone can take longer than that
-	short, patient := *srv.Client(), *srv.Client() // copies: Client returns one shared value
-	short.Timeout, patient.Timeout = 100*time.Millisecond, 30*time.Second
+	// No short timeout here: on a loaded machine a TLS handshake alone can
+	// take 100 ms. The timeout is TestReadTimeout's, on a fake clock.
+	patient := *srv.Client() // a copy: Client returns one shared value
+	patient.Timeout = 30 * time.Second
 	plain := httptest.NewServer(mux) // http is allowed for the loopback host
 	t.Cleanup(plain.Close)
 
@@ -118,7 +113,6 @@ func TestReadURL(t *testing.T) {
 		{"404", "/handbook/missing.md", "404", &patient},
 		{"too large", "/handbook/big.md", "too large", &patient},
 		{"too large, chunked", "/handbook/chunked.md", "too large", &patient},
-		{"timeout", "/handbook/slow.md", "Timeout", &short},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -178,6 +172,38 @@ func TestReadURL(t *testing.T) {
 		}
 	})
 }
+
+// TestReadTimeout: a server that never answers gives an error naming the
+// URL once the client's timeout passes. The timeout runs on synctest's
+// clock, and the server is a transport that waits for the request to end,
+// so no real time passes and no handshake races the timeout.
+func TestReadTimeout(t *testing.T) {
+	t.Parallel()
+	synctest.Test(t, func(t *testing.T) {
+		client := &http.Client{
+			Timeout: 30 * time.Second,
+			Transport: roundTripper(func(r *http.Request) (*http.Response, error) {
+				<-r.Context().Done()
+				return nil, r.Context().Err()
+			}),
+		}
+		const url = "https://handbook.example.com/handbook/slow.md"
+		start := time.Now()
+		_, err := Read(t.Context(), url, ReadOptions{Client: client, CacheDir: "-"})
+		// net/http says "Client.Timeout exceeded" only when its timer wins
+		// the race with the request's deadline: both mean the same.
+		if !errors.Is(err, context.DeadlineExceeded) || !strings.Contains(err.Error(), url) || !strings.Contains(err.Error(), "deadline exceeded") {
+			t.Fatalf("got %v, want an error naming %s and saying the deadline passed", err, url)
+		}
+		if waited := time.Since(start); waited != 30*time.Second {
+			t.Errorf("gave up after %v, want the client's 30s", waited)
+		}
+	})
+}
+
+type roundTripper func(*http.Request) (*http.Response, error)
+
+func (f roundTripper) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
 
 // TestReadETagCache: the second read revalidates and uses the cached body.
 func TestReadETagCache(t *testing.T) {
