@@ -25,16 +25,25 @@ type Kind struct {
 	// Options returns a pointer to a new, zero options struct, which config
 	// decodes strictly from the board's YAML mapping (unknown keys and bad
 	// values are errors with their line). Its exported fields with a
-	// `yaml:"key"` tag are the keys; `doc:"…"` documents a key; `enum:"a,b"`
-	// limits a string or a list of strings to those values; `required:"true"`
-	// makes a key required. A field of type Path is resolved against the
-	// config file's folder. If the struct has a method Check() []OptionError,
-	// it is called after decoding. Nil when the board takes no options.
+	// `yaml:"key"` tag are the keys, snake_case; `doc:"…"` documents a key;
+	// `enum:"a,b"` limits a string or a list of strings to those values;
+	// `required:"true"` makes a key required. A field's type is one of
+	// string, bool, int, int64, float64, []string (one string is a list of
+	// one) or Path, which is resolved against the config file's folder. If
+	// the struct has a method Check() []OptionError, it is called after a
+	// clean decode. Nil when the board takes no options.
 	Options func() any
 
 	// Env returns a pointer to a new struct that envconfig fills from the
-	// board's variables (EnvPrefix): its secrets, as fields of type Secret,
-	// and overrides such as BASE_URL. Nil when the board reads none.
+	// board's variables. Each exported field is tagged `split_words:"true"`
+	// and read from EnvVar(board, its name in upper snake case): ClientID
+	// from JOBSYNC_<BOARD>_CLIENT_ID. (Never an `envconfig:"…"` tag: with
+	// one, envconfig falls back to the bare CLIENT_ID when the board's
+	// variable is unset.) Secrets are fields of type Secret, so that nothing
+	// prints them; overrides (BASE_URL, a user id) are strings that Open
+	// parses, so that its errors, not envconfig's, say what is wrong. Nil
+	// when the board reads no variables: it then has no API to point at a
+	// simulator.
 	Env func() any
 
 	// Open builds the board from its decoded options and environment.
@@ -60,6 +69,20 @@ type OpenArgs struct {
 	Options any         // what Kind.Options returned, decoded (nil when it is nil)
 	Env     any         // what Kind.Env returned, filled (nil when it is nil)
 	Logger  *zap.Logger // never nil
+}
+
+// Decoded returns v, the Options or Env an OpenArgs carries, as the *T its
+// Kind made. A nil v (a board opened in code, with no config) is a new zero
+// T; any other type is an error, a programming mistake in the caller.
+func Decoded[T any](v any) (*T, error) {
+	if v == nil {
+		return new(T), nil
+	}
+	t, ok := v.(*T)
+	if !ok || t == nil {
+		return nil, fmt.Errorf("got %T, want %T", v, t)
+	}
+	return t, nil
 }
 
 // OptionError is one problem with a board's options, found by its Check

@@ -1,0 +1,81 @@
+package lever
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/jobsync/jobsync/ats"
+	"github.com/jobsync/jobsync/ats/lever/leversim"
+)
+
+func init() {
+	ats.Register(ats.Kind{
+		Name:      "lever",
+		Summary:   "Lever API v1",
+		Options:   func() any { return new(Config) },
+		Env:       func() any { return new(Env) },
+		Open:      open,
+		Simulator: simulator,
+
+		Facts: ats.Facts{
+			Create:    "`POST /postings`",
+			Update:    "`POST /postings/{id}`, state `published` sent every time",
+			Close:     "state `closed` (reopened by the next update)",
+			Marker:    "tags `jobsync:KEY` and the marker line",
+			RateLimit: "10 requests/s, bursts of 20, paced client-side; bare 429s backed off with jitter",
+		},
+	})
+}
+
+// Config is a Lever board's keys in the config file.
+type Config struct {
+	DistributionChannels []string `yaml:"distribution_channels" enum:"public,internal" doc:"the job sites a published posting appears on; default both"`
+}
+
+// Env is a Lever board's environment: JOBSYNC_<BOARD>_API_KEY and so on.
+type Env struct {
+	BaseURL   string     `split_words:"true"` // the API's base URL: a simulator's in tests
+	APIKey    ats.Secret `split_words:"true"`
+	PerformAs string     `split_words:"true"` // the Lever user id every write is made as
+}
+
+func open(a ats.OpenArgs) (ats.Board, error) {
+	c, err := ats.Decoded[Config](a.Options)
+	if err != nil {
+		return nil, fmt.Errorf("options: %w", err)
+	}
+	e, err := ats.Decoded[Env](a.Env)
+	if err != nil {
+		return nil, fmt.Errorf("environment: %w", err)
+	}
+	// Lever sends no rate-limit headers: the board paces its own client.
+	return New(Options{
+		Name: a.Name, BaseURL: e.BaseURL, APIKey: e.APIKey.Reveal(), PerformAs: e.PerformAs,
+		DistributionChannels: c.DistributionChannels, Logger: a.Logger,
+	})
+}
+
+func simulator(o ats.SimOptions) (ats.Simulator, error) {
+	if o.Window != 0 {
+		return nil, errors.New("no rate-limit window: Lever's limit is a token bucket, and a rate limit is its refill per second")
+	}
+	if o.Latency != 0 {
+		return nil, errors.New("no added latency: the Lever simulator has none to add")
+	}
+	s := leversim.New(leversim.Options{Rate: float64(o.RateLimit), Seed: o.Seed})
+	if o.Faults > 0 {
+		s.SetFaults(o.Faults, o.Seed)
+	}
+	return sim{s}, nil
+}
+
+// sim gives the simulator the ats.Simulator contract.
+type sim struct{ *leversim.Server }
+
+func (s sim) Env(prefix, root string) []string {
+	return []string{
+		prefix + "_BASE_URL=" + root + "/v1",
+		prefix + "_API_KEY=" + s.APIKey(),
+		prefix + "_PERFORM_AS=" + s.PerformAs(),
+	}
+}
