@@ -9,21 +9,34 @@ import (
 // or zap encoding shows it: each prints "[redacted]" (or nothing, when the
 // secret is empty). Reveal returns the value, for the one place that sends it.
 //
-// Keep a Secret in an exported field, or behind a pointer: fmt cannot call
-// the methods of a value in an unexported struct field, and would print it.
-type Secret string
+// The value sits behind a pointer, so that even where fmt prints a value
+// raw, calling none of its methods (in an unexported field, or below a
+// value whose verb does not fit, such as %s of a pointer in a struct), it
+// shows an address and not the secret. Compare secrets by Reveal: == tells
+// only whether two are the same copy.
+type Secret struct {
+	v *string
+}
 
 const redacted = "[redacted]"
 
+// NewSecret returns the secret holding value.
+func NewSecret(value string) Secret { return Secret{v: &value} }
+
 // Reveal returns the secret's value.
-func (s Secret) Reveal() string { return string(s) }
+func (s Secret) Reveal() string {
+	if s.v == nil {
+		return ""
+	}
+	return *s.v
+}
 
 // IsSet reports whether the secret is not empty (blank counts as empty).
-func (s Secret) IsSet() bool { return strings.TrimSpace(string(s)) != "" }
+func (s Secret) IsSet() bool { return strings.TrimSpace(s.Reveal()) != "" }
 
 // String returns "[redacted]", or "" when the secret is empty.
 func (s Secret) String() string {
-	if s == "" {
+	if s.Reveal() == "" {
 		return ""
 	}
 	return redacted
@@ -50,6 +63,6 @@ func (s Secret) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
 // Decode sets the secret from an environment variable (envconfig.Decoder).
 func (s *Secret) Decode(value string) error {
-	*s = Secret(value)
+	*s = NewSecret(value)
 	return nil
 }

@@ -40,6 +40,15 @@ func envFields(t *testing.T, env any) map[string]reflect.Value {
 
 var secretType = reflect.TypeFor[ats.Secret]()
 
+// setEnv sets an Env field, a string or an ats.Secret, as envconfig would.
+func setEnv(f reflect.Value, value string) {
+	if f.Type() == secretType {
+		f.Set(reflect.ValueOf(ats.NewSecret(value)))
+		return
+	}
+	f.SetString(value)
+}
+
 // serveSimulator serves a kind's default simulator on 127.0.0.1 and returns
 // an Env filled from the lines it prints for board, as a user's shell would.
 func serveSimulator(t *testing.T, k ats.Kind, board string) any {
@@ -64,7 +73,7 @@ func serveSimulator(t *testing.T, k ats.Kind, board string) any {
 		if !ok || !hasPrefix || !known {
 			t.Fatalf("the simulator prints %q: want %sNAME=VALUE, NAME a variable the board reads", line, prefix)
 		}
-		f.SetString(value)
+		setEnv(f, value)
 	}
 	return env
 }

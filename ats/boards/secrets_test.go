@@ -53,10 +53,10 @@ func TestNoKindShowsASecret(t *testing.T) {
 						switch {
 						case f.Type() == secretType:
 							v := k.Name + "-" + strings.ToLower(name) + "-s3ntinel-7Qx"
-							f.SetString(v)
+							setEnv(f, v)
 							s = append(s, v)
 						case tc.other != "":
-							f.SetString(tc.other)
+							setEnv(f, tc.other)
 						}
 					}
 					s.checkPrinted(t, env)
@@ -92,12 +92,21 @@ func (s sentinels) check(t *testing.T, what, out string) {
 	}
 }
 
-// checkPrinted prints the environment every way a program might.
+// checkPrinted prints the environment every way a program might: the
+// pointer, the struct, and both held in a struct, where fmt prints a
+// pointer raw for a verb that does not fit it (%s).
 func (s sentinels) checkPrinted(t *testing.T, env any) {
 	t.Helper()
+	type holder struct {
+		Ptr    any
+		Struct any
+		List   []any
+	}
+	elem := reflect.ValueOf(env).Elem().Interface()
 	for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q", "%x", "%X", "%d"} {
 		s.check(t, verb, fmt.Sprintf(verb, env))
-		s.check(t, verb+" of the struct", fmt.Sprintf(verb, reflect.ValueOf(env).Elem().Interface()))
+		s.check(t, verb+" of the struct", fmt.Sprintf(verb, elem))
+		s.check(t, verb+" of a holder", fmt.Sprintf(verb, holder{env, elem, []any{env}}))
 	}
 	js, err := json.Marshal(env)
 	if err != nil {
