@@ -13,14 +13,18 @@ var ErrMassClose = errors.New("refusing to close that many postings (allow it ex
 type Guards struct {
 	// A plan may not close more than MaxClosePercent percent of the board's
 	// owned open postings if it also closes more than MaxCloseCount. Zero
-	// takes the default (25 and 3); a negative value is zero.
+	// means zero, the strictest setting (a negative value counts as zero):
+	// the zero Guards refuse any close. DefaultGuards are the usual limits.
 	MaxClosePercent float64
 	MaxCloseCount   int
 	// AllowMassClose lifts the limit.
 	AllowMassClose bool
 }
 
-// DefaultGuards are the limits a sync runs with unless told otherwise.
+// DefaultGuards are the limits a sync runs with unless told otherwise: a
+// plan that closes more than 25% of a board's owned postings, and more than
+// 3, is refused. config fills the guards a config file leaves unset from
+// them; they are jobsync's only guard defaults.
 func DefaultGuards() Guards {
 	return Guards{MaxClosePercent: 25, MaxCloseCount: 3}
 }
@@ -31,14 +35,7 @@ func CheckGuards(plans []Plan, g Guards) error {
 	if g.AllowMassClose {
 		return nil
 	}
-	pct, count := g.MaxClosePercent, g.MaxCloseCount
-	if pct == 0 {
-		pct = DefaultGuards().MaxClosePercent
-	}
-	if count == 0 {
-		count = DefaultGuards().MaxCloseCount
-	}
-	pct, count = max(pct, 0), max(count, 0)
+	pct, count := max(g.MaxClosePercent, 0), max(g.MaxCloseCount, 0)
 	var errs []error
 	for _, p := range plans {
 		closes := p.Summary().Close

@@ -35,7 +35,9 @@ func TestCheckGuards(t *testing.T) {
 		{name: "3 is allowed whatever the share", plans: []ats.Plan{closing("gh", 3, 3)}},
 		{name: "all of 4 is refused", plans: []ats.Plan{closing("gh", 4, 4)}, want: []string{"board gh", "closes 4 of 4"}},
 		{name: "allowed explicitly", plans: []ats.Plan{closing("gh", 4, 4)}, guards: ats.Guards{AllowMassClose: true}},
-		{name: "zero guards are the defaults", plans: []ats.Plan{closing("gh", 4, 15)}, guards: ats.Guards{}, want: []string{"board gh"}},
+		{name: "zero guards are the strictest", plans: []ats.Plan{closing("gh", 4, 15)}, guards: ats.Guards{}, want: []string{"board gh"}},
+		{name: "zero guards refuse a single close", plans: []ats.Plan{closing("gh", 1, 100)}, guards: ats.Guards{}, want: []string{"board gh", "closes 1 of 100"}},
+		{name: "negative guards are zero", plans: []ats.Plan{closing("gh", 1, 100)}, guards: ats.Guards{MaxClosePercent: -5, MaxCloseCount: -1}, want: []string{"closes 1 of 100"}},
 		{name: "custom limits allow", plans: []ats.Plan{closing("gh", 2, 4)}, guards: ats.Guards{MaxClosePercent: 50, MaxCloseCount: 1}},
 		{name: "custom limits refuse", plans: []ats.Plan{closing("gh", 3, 4)}, guards: ats.Guards{MaxClosePercent: 50, MaxCloseCount: 1}, want: []string{"closes 3 of 4"}},
 		{

@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strconv"
 
+	"github.com/jobsync/jobsync/ats"
 	"github.com/jobsync/jobsync/posting"
 )
 
@@ -26,13 +27,6 @@ const (
 	TypeLever      = "lever"
 )
 
-// The guard defaults: a plan that closes more than 25% of a board's owned
-// postings, and more than 3, needs --allow-mass-close.
-const (
-	DefaultMaxClosePercent = 25
-	DefaultMaxCloseCount   = 3
-)
-
 // Config is a config file, decoded and validated. Relative paths in it are
 // resolved against the file's folder.
 type Config struct {
@@ -45,7 +39,10 @@ type Config struct {
 	Openings []posting.Opening // nil when the file has no openings: a preview of every level × specialty
 	// OpeningLines holds the line of each opening, parallel to Openings.
 	OpeningLines []int
-	Guards       Guards
+	// Guards are the file's guards; a key the file leaves out keeps
+	// ats.DefaultGuards' value, and 0 means 0 (the strictest).
+	// AllowMassClose is never set here: it is a flag.
+	Guards ats.Guards
 }
 
 // Company is what postings say about the employer.
@@ -78,12 +75,6 @@ type Board struct {
 	Line        int
 }
 
-// Guards stop a sync that would close too much.
-type Guards struct {
-	MaxClosePercent float64
-	MaxCloseCount   int
-}
-
 // Load reads, decodes and validates the config file at path. Every problem
 // in the file is reported in one *Error.
 func Load(path string) (*Config, error) {
@@ -104,7 +95,7 @@ func Parse(path, dir string, data []byte) (*Config, error) {
 	c := &Config{
 		Path:   path,
 		Dir:    dir,
-		Guards: Guards{MaxClosePercent: DefaultMaxClosePercent, MaxCloseCount: DefaultMaxCloseCount},
+		Guards: ats.DefaultGuards(),
 	}
 	var p problems
 	if decode(c, data, &p) {

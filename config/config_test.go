@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jobsync/jobsync/ats"
 	"github.com/jobsync/jobsync/posting"
 )
 
@@ -76,7 +77,7 @@ func TestLoadValid(t *testing.T) {
 	if !slices.Equal(c.OpeningLines, []int{24, 33}) {
 		t.Errorf("OpeningLines = %v", c.OpeningLines)
 	}
-	if c.Guards != (Guards{MaxClosePercent: 10.5, MaxCloseCount: 2}) {
+	if c.Guards != (ats.Guards{MaxClosePercent: 10.5, MaxCloseCount: 2}) {
 		t.Errorf("Guards = %+v", c.Guards)
 	}
 	if c.Preview() {
@@ -103,7 +104,7 @@ func TestLoadOpeningsAndDefaults(t *testing.T) {
 			if (c.Openings == nil) != tc.wantNil || len(c.Openings) != 0 || c.Preview() != tc.wantPreview {
 				t.Errorf("Openings = %#v, Preview = %v", c.Openings, c.Preview())
 			}
-			if c.Guards != (Guards{MaxClosePercent: DefaultMaxClosePercent, MaxCloseCount: DefaultMaxCloseCount}) {
+			if c.Guards != ats.DefaultGuards() {
 				t.Errorf("Guards = %+v, want the defaults", c.Guards)
 			}
 		})
@@ -224,8 +225,13 @@ func TestParse(t *testing.T) {
 			"b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n" +
 			"e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nsources: *e\n", wantErr: "jobsync.yaml:4: source: want a mapping of keys to values, got a list"}, // the schema nests no lists: aliases cannot explode
 		{name: "guards", yaml: head + "guards: {max_close_percent: 0, max_close_count: 0}\n", check: func(t *testing.T, c *Config) {
-			if c.Guards != (Guards{}) {
+			if c.Guards != (ats.Guards{}) {
 				t.Errorf("Guards = %+v, want zero", c.Guards)
+			}
+		}},
+		{name: "one guard set, the other the default", yaml: head + "guards: {max_close_count: 0}\n", check: func(t *testing.T, c *Config) {
+			if want := (ats.Guards{MaxClosePercent: ats.DefaultGuards().MaxClosePercent}); c.Guards != want {
+				t.Errorf("Guards = %+v, want %+v", c.Guards, want)
 			}
 		}},
 		{name: "guards of the wrong kind", yaml: head + "guards: {max_close_percent: lots, max_close_count: 1.5}\n", wantErr: `max_close_percent: want a number, got "lots"`},

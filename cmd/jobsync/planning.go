@@ -84,20 +84,9 @@ func total(plans []ats.Plan) ats.Summary {
 	return t
 }
 
-// guards turns the config and flags into the engine's safety limits.
+// guards are the config's guards, lifted by --allow-mass-close.
 func guards(cfg *config.Config, allowMassClose bool) ats.Guards {
-	g := ats.Guards{
-		MaxClosePercent: cfg.Guards.MaxClosePercent,
-		MaxCloseCount:   cfg.Guards.MaxCloseCount,
-		AllowMassClose:  allowMassClose,
-	}
-	// config already applied the defaults; a 0 here was written on purpose,
-	// and ats reads 0 as "default", a negative value as 0.
-	if g.MaxClosePercent == 0 {
-		g.MaxClosePercent = -1
-	}
-	if g.MaxCloseCount == 0 {
-		g.MaxCloseCount = -1
-	}
+	g := cfg.Guards
+	g.AllowMassClose = allowMassClose
 	return g
 }
