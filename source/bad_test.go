@@ -79,8 +79,11 @@ func TestReadBadFiles(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			_, err := Load(t.Context(), tc.path, LoadOptions{Read: ReadOptions{MaxSize: 1024, CacheDir: "-"}})
-			if err == nil || !strings.Contains(err.Error(), tc.path) || !strings.Contains(err.Error(), tc.msg) {
+			pages := Load(t.Context(), tc.path, LoadOptions{Read: ReadOptions{MaxSize: 1024, CacheDir: "-"}})
+			if len(pages) != 1 {
+				t.Fatalf("%d pages, want 1", len(pages))
+			}
+			if err := pages[0].Err; err == nil || !strings.Contains(err.Error(), tc.path) || !strings.Contains(err.Error(), tc.msg) {
 				t.Fatalf("got %v, want an error naming %s and saying %q", err, tc.path, tc.msg)
 			}
 		})

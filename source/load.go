@@ -2,7 +2,6 @@ package source
 
 import (
 	"context"
-	"errors"
 	"net/url"
 
 	"github.com/jobsync/jobsync/posting"
@@ -16,16 +15,31 @@ type LoadOptions struct {
 	BaseURL string
 }
 
-// Load reads the pages at loc and parses every one. It returns the families
-// that parsed and, joined, the errors of all that did not, so that a caller
-// can refuse to publish when any page fails.
-func Load(ctx context.Context, loc string, opts LoadOptions) ([]posting.Family, error) {
+// Loaded is one page as Load found it: its family, or the error that
+// stopped it.
+type Loaded struct {
+	// Path is the page's file path or URL (credentials removed); loc
+	// itself when loc could not be read.
+	Path   string
+	Family posting.Family // when Err is nil
+	// Err is a *ParseError, or why loc could not be read.
+	Err error
+}
+
+// Load reads the pages at loc (see Read) and parses every one. It never
+// stops at a bad page, so that a linter can report them all; a caller that
+// publishes refuses when any has an Err. A loc that cannot be read at all is
+// one Loaded with its error.
+func Load(ctx context.Context, loc string, opts LoadOptions) []Loaded {
 	pages, err := Read(ctx, loc, opts.Read)
 	if err != nil {
-		return nil, err
+		name := loc
+		if isURL(loc) {
+			name = redact(loc)
+		}
+		return []Loaded{{Path: name, Err: err}}
 	}
-	fams := make([]posting.Family, 0, len(pages))
-	var errs []error
+	out := make([]Loaded, 0, len(pages))
 	for _, pg := range pages {
 		base := opts.BaseURL
 		if base == "" && isURL(pg.Path) {
@@ -34,11 +48,7 @@ func Load(ctx context.Context, loc string, opts LoadOptions) ([]posting.Family, 
 			}
 		}
 		f, err := Parse(pg.Path, pg.Data, Options{BaseURL: base})
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		fams = append(fams, f)
+		out = append(out, Loaded{Path: pg.Path, Family: f, Err: err})
 	}
-	return fams, errors.Join(errs...)
+	return out
 }

@@ -49,8 +49,10 @@ func TestReadFolder(t *testing.T) {
 	}
 }
 
-// TestLoadJoinsErrors: every failing page is reported, the rest returned.
-func TestLoadJoinsErrors(t *testing.T) {
+// TestLoadReportsEveryPage: every page is reported, the failing ones with
+// their error, and a loc that cannot be read is one failed page named
+// without its credentials.
+func TestLoadReportsEveryPage(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	files := map[string]string{"good.md": tinyPage, "bad1.md": "", "bad2.md": "---\ntitle: [\n---\n"}
@@ -59,18 +61,27 @@ func TestLoadJoinsErrors(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	fams, err := Load(t.Context(), dir, LoadOptions{BaseURL: "https://example.com"})
-	if len(fams) != 1 || fams[0].Title != "Tiny Role" || fams[0].BaseURL != "https://example.com" {
-		t.Errorf("families %+v", fams)
+	pages := Load(t.Context(), dir, LoadOptions{BaseURL: "https://example.com"})
+	if len(pages) != 3 {
+		t.Fatalf("%d pages, want 3: %+v", len(pages), pages)
 	}
-	for _, name := range []string{"bad1.md", "bad2.md"} {
-		if err == nil || !strings.Contains(err.Error(), filepath.Join(dir, name)) {
-			t.Errorf("error %v does not name %s", err, name)
+	for _, pg := range pages { // sorted: bad1, bad2, good
+		var pe *ParseError
+		switch filepath.Base(pg.Path) {
+		case "good.md":
+			if f := pg.Family; pg.Err != nil || f.Title != "Tiny Role" || f.BaseURL != "https://example.com" || f.Source != pg.Path {
+				t.Errorf("good page: %+v", pg)
+			}
+		default:
+			if !errors.As(pg.Err, &pe) || !strings.Contains(pg.Err.Error(), pg.Path) {
+				t.Errorf("%s: error %v, want a *ParseError naming the page", pg.Path, pg.Err)
+			}
 		}
 	}
-	var pe *ParseError
-	if !errors.As(err, &pe) {
-		t.Errorf("joined error holds no *ParseError: %v", err)
+	const secret = "http://user:hunter2@handbook.example.com/role.md?private_token=hunter2" // refused before any request
+	got := Load(t.Context(), secret, LoadOptions{Read: ReadOptions{CacheDir: "-"}})
+	if len(got) != 1 || got[0].Err == nil || strings.Contains(got[0].Path, "hunter2") || strings.Contains(got[0].Err.Error(), "hunter2") {
+		t.Errorf("an unreadable URL: %+v, want one failed page without the credentials", got)
 	}
 }
 
@@ -125,12 +136,12 @@ func TestReadURL(t *testing.T) {
 	}
 	t.Run("ok with default client", func(t *testing.T) {
 		t.Parallel()
-		fams, err := Load(t.Context(), plain.URL+"/handbook/role.md", LoadOptions{Read: ReadOptions{CacheDir: t.TempDir()}})
-		if err != nil || len(fams) != 1 {
-			t.Fatalf("%v %+v", err, fams)
+		pages := Load(t.Context(), plain.URL+"/handbook/role.md", LoadOptions{Read: ReadOptions{CacheDir: t.TempDir()}})
+		if len(pages) != 1 || pages[0].Err != nil {
+			t.Fatalf("%+v", pages)
 		}
-		if fams[0].BaseURL != plain.URL || fams[0].Source != plain.URL+"/handbook/role.md" {
-			t.Errorf("base %q source %q", fams[0].BaseURL, fams[0].Source)
+		if f := pages[0].Family; f.BaseURL != plain.URL || f.Source != plain.URL+"/handbook/role.md" {
+			t.Errorf("base %q source %q", f.BaseURL, f.Source)
 		}
 	})
 	t.Run("default client retries a 503", func(t *testing.T) {

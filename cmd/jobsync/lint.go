@@ -24,19 +24,19 @@ with --strict also when there are only warnings.`,
 			results := a.readPages(cmd.Context(), refsFor(args, ""))
 			var nerr, nwarn int
 			for _, r := range results {
-				if r.err != nil {
+				if r.Err != nil {
 					nerr++
 					var pe *source.ParseError
-					if errors.As(r.err, &pe) {
+					if errors.As(r.Err, &pe) {
 						fmt.Fprintf(a.stdout, "%s:%d: error: %v\n", pe.Path, pe.Line, pe.Err)
 					} else {
-						fmt.Fprintf(a.stdout, "%s: error: %v\n", r.path, r.err)
+						fmt.Fprintf(a.stdout, "%s: error: %v\n", r.Path, r.Err)
 					}
 					continue
 				}
-				for _, w := range r.family.Warnings {
+				for _, w := range r.Family.Warnings {
 					nwarn++
-					fmt.Fprintf(a.stdout, "%s:%d: warning: %s\n", r.path, w.Line, w.Message)
+					fmt.Fprintf(a.stdout, "%s:%d: warning: %s\n", r.Path, w.Line, w.Message)
 				}
 			}
 			fmt.Fprintf(a.stdout, "%d pages, %d errors, %d warnings\n", len(results), nerr, nwarn)

@@ -18,29 +18,14 @@ type pageRef struct {
 	baseURL string
 }
 
-// pageResult is one page read and parsed, or the error that stopped it.
-type pageResult struct {
-	path   string
-	family posting.Family
-	err    error
-}
-
-// readPages reads and parses every page under refs. It never stops at the
-// first bad page, so lint can report them all; loadFamilies turns any failure
-// into an error.
-func (a *app) readPages(ctx context.Context, refs []pageRef) []pageResult {
-	opts := source.ReadOptions{CacheDir: a.settings.CacheDir, Client: a.pageClient()}
-	var out []pageResult
+// readPages reads and parses every page under refs (source.Load). It never
+// stops at the first bad page, so lint can report them all; loadFamilies
+// turns any failure into an error.
+func (a *app) readPages(ctx context.Context, refs []pageRef) []source.Loaded {
+	read := source.ReadOptions{CacheDir: a.settings.CacheDir, Client: a.pageClient()}
+	var out []source.Loaded
 	for _, ref := range refs {
-		pages, err := source.Read(ctx, ref.loc, opts)
-		if err != nil {
-			out = append(out, pageResult{path: ref.loc, err: err})
-			continue
-		}
-		for _, p := range pages {
-			fam, err := source.Parse(p.Path, p.Data, source.Options{BaseURL: ref.baseURL})
-			out = append(out, pageResult{path: p.Path, family: fam, err: err})
-		}
+		out = append(out, source.Load(ctx, ref.loc, source.LoadOptions{Read: read, BaseURL: ref.baseURL})...)
 	}
 	return out
 }
@@ -48,21 +33,21 @@ func (a *app) readPages(ctx context.Context, refs []pageRef) []pageResult {
 // loadFamilies reads and parses every page; any page that fails is an error
 // that names it, and then nothing may be published.
 func (a *app) loadFamilies(ctx context.Context, refs []pageRef) ([]posting.Family, error) {
-	results := a.readPages(ctx, refs)
+	pages := a.readPages(ctx, refs)
 	var fams []posting.Family
 	var errs []error
-	for _, r := range results {
-		if r.err != nil {
-			errs = append(errs, r.err)
+	for _, pg := range pages {
+		if pg.Err != nil {
+			errs = append(errs, pg.Err)
 			continue
 		}
-		for _, w := range r.family.Warnings {
-			a.log.Warn(w.Message, zapLocation(r.path, w.Line))
+		for _, w := range pg.Family.Warnings {
+			a.log.Warn(w.Message, zapLocation(pg.Path, w.Line))
 		}
-		fams = append(fams, r.family)
+		fams = append(fams, pg.Family)
 	}
 	if len(errs) > 0 {
-		return nil, fmt.Errorf("%d of %d pages failed, nothing is published:\n%w", len(errs), len(results), errors.Join(errs...))
+		return nil, fmt.Errorf("%d of %d pages failed, nothing is published:\n%w", len(errs), len(pages), errors.Join(errs...))
 	}
 	return fams, nil
 }
@@ -86,13 +71,11 @@ func (a *app) pageClient() *http.Client {
 	return newHTTPClient(a.log.Named("source"))
 }
 
-// loadConfig reads the config from --config, JOBSYNC_CONFIG or ./jobsync.yaml.
+// loadConfig reads the config from --config, else JOBSYNC_CONFIG, else
+// ./jobsync.yaml.
 func (a *app) loadConfig(path string) (*config.Config, error) {
 	if path == "" {
-		path = a.settings.Config
-	}
-	if path == "" {
-		path = config.DefaultPath
+		path = a.settings.ConfigPath()
 	}
 	return config.Load(path)
 }
