@@ -3,6 +3,8 @@ package config
 import (
 	"strings"
 	"testing"
+
+	"github.com/jobsync/jobsync/ats"
 )
 
 // Two boards whose names differ only in "-" and "_" would read the same
@@ -11,7 +13,7 @@ func TestBoardNamesMustDifferInTheEnvironment(t *testing.T) {
 	t.Parallel()
 	_, err := Parse("j.yaml", "/tmp", []byte("sources: [{path: p.md}]\nboards:\n  - {name: gh-eu, type: greenhouse}\n  - {name: gh_eu, type: greenhouse}\n"))
 	if err == nil || !strings.Contains(err.Error(), "j.yaml:4") {
-		t.Fatalf("boards gh-eu and gh_eu both accepted (both read %s_*): %v", BoardEnvPrefix("gh-eu"), err)
+		t.Fatalf("boards gh-eu and gh_eu both accepted (both read %s_*): %v", ats.EnvPrefix("gh-eu"), err)
 	}
 }
 

@@ -2,6 +2,13 @@
 // boards, openings, guards), validated strictly and with every problem
 // reported at once, and the environment (JOBSYNC_*), where secrets and
 // per-board overrides live.
+//
+// config knows no board type. It decodes the keys every board has (name,
+// type, concurrency) and hands the others to the board's type, as the
+// ats registry describes it (ats.Kind): they are decoded strictly into the
+// struct its Options returns, and its variables are read into the struct
+// its Env returns. The types are those registered when a config is read:
+// import ats/boards for every board jobsync ships.
 package config
 
 import (
@@ -19,13 +26,6 @@ import (
 // DefaultPath is the config file used when neither a flag nor JOBSYNC_CONFIG
 // names one.
 const DefaultPath = "jobsync.yaml"
-
-// The board types.
-const (
-	TypeLocal      = "local"
-	TypeGreenhouse = "greenhouse"
-	TypeLever      = "lever"
-)
 
 // Config is a config file, decoded and validated. Relative paths in it are
 // resolved against the file's folder.
@@ -63,13 +63,10 @@ type Source struct {
 // from the environment (see LoadBoardEnv).
 type Board struct {
 	Name string
-	Type string // TypeLocal, TypeGreenhouse or TypeLever
-	Dir  string // local: the folder, absolute
-
-	TemplateJobID int64 // greenhouse: the job new postings are made from
-	CloseOpenings bool  // greenhouse: close the job's openings with its posting
-
-	DistributionChannels []string // lever: "public", "internal"
+	Type string // the name of a registered ats.Kind
+	// Options are the board's type-specific keys: what its Kind's Options
+	// returned, decoded, with paths made absolute; nil when it takes none.
+	Options any
 
 	Concurrency int // writes at once; 0 means the adapter's default
 	Line        int

@@ -11,6 +11,10 @@ import (
 	"testing"
 
 	"github.com/jobsync/jobsync/ats"
+	_ "github.com/jobsync/jobsync/ats/boards" // the board types
+	"github.com/jobsync/jobsync/ats/greenhouse"
+	"github.com/jobsync/jobsync/ats/lever"
+	"github.com/jobsync/jobsync/ats/local"
 	"github.com/jobsync/jobsync/posting"
 )
 
@@ -39,19 +43,19 @@ func TestLoadValid(t *testing.T) {
 		t.Errorf("Sources = %+v\nwant      %+v", c.Sources, wantSources)
 	}
 	wantBoards := []Board{
-		{Name: "local", Type: TypeLocal, Dir: filepath.Join(dir, "out", "board"), Line: 11},
-		{Name: "greenhouse-eu", Type: TypeGreenhouse, TemplateJobID: 4012345, CloseOpenings: true, Concurrency: 4, Line: 14},
-		{Name: "lever", Type: TypeLever, DistributionChannels: []string{"public"}, Line: 20},
+		{Name: "local", Type: "local", Options: &local.Config{Dir: ats.Path(filepath.Join(dir, "out", "board"))}, Line: 11},
+		{Name: "greenhouse-eu", Type: "greenhouse", Options: &greenhouse.Config{TemplateJobID: 4012345, CloseOpenings: true}, Concurrency: 4, Line: 14},
+		{Name: "lever", Type: "lever", Options: &lever.Config{DistributionChannels: []string{"public"}}, Line: 20},
 	}
 	if len(c.Boards) != len(wantBoards) {
 		t.Fatalf("Boards = %+v", c.Boards)
 	}
 	for i, b := range c.Boards {
 		if w := wantBoards[i]; !reflect.DeepEqual(b, w) {
-			t.Errorf("board %d = %+v\nwant      %+v", i, b, w)
+			t.Errorf("board %d = %+v %+v\nwant      %+v %+v", i, b, b.Options, w, w.Options)
 		}
 	}
-	if b, ok := c.Board("greenhouse-eu"); !ok || b.TemplateJobID != 4012345 {
+	if b, ok := c.Board("greenhouse-eu"); !ok || b.Options.(*greenhouse.Config).TemplateJobID != 4012345 {
 		t.Errorf("Board(greenhouse-eu) = %+v, %v", b, ok)
 	}
 	if _, ok := c.Board("nope"); ok {
@@ -188,7 +192,7 @@ func TestParse(t *testing.T) {
 		check   func(t *testing.T, c *Config)
 	}{
 		{name: "minimal", yaml: head, check: func(t *testing.T, c *Config) {
-			if c.Sources[0].Path != filepath.Join("/cfg", "p.md") || c.Boards[0].Dir != filepath.Join("/cfg", "out") {
+			if c.Sources[0].Path != filepath.Join("/cfg", "p.md") || c.Boards[0].Options.(*local.Config).Dir != ats.Path(filepath.Join("/cfg", "out")) {
 				t.Errorf("paths not resolved against the config folder: %+v %+v", c.Sources, c.Boards)
 			}
 		}},
@@ -337,7 +341,7 @@ func TestExamples(t *testing.T) {
 			if _, err := os.Stat(c.Sources[0].Path); err != nil {
 				t.Errorf("the example's page: %v", err)
 			}
-			if len(c.Boards) != 1 || c.Boards[0].Type != TypeLocal {
+			if len(c.Boards) != 1 || c.Boards[0].Type != "local" {
 				t.Errorf("Boards = %+v, want one local board", c.Boards)
 			}
 		})

@@ -1,7 +1,6 @@
 package config
 
 import (
-	"maps"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -108,71 +107,6 @@ func (d *decoder) source(n *yaml.Node, dir string) Source {
 	})
 	return s
 }
-
-func (d *decoder) board(n *yaml.Node, dir string) Board {
-	b := Board{Line: n.Line}
-	set := map[string]int{} // type-specific keys present, and their lines
-	mark := func(n *yaml.Node, key string) { set[key] = n.Line }
-	d.mapping(n, "board", fields{
-		"name": func(n *yaml.Node) {
-			b.Name = d.str(n, "board name")
-			if b.Name != "" && !boardNameRE.MatchString(b.Name) {
-				d.p.add(n.Line, "board %q: name may hold only a-z, 0-9, _ and -", b.Name)
-			}
-		},
-		"type": func(n *yaml.Node) {
-			b.Type = d.str(n, "board type")
-			if b.Type != "" && !slices.Contains(boardTypes, b.Type) {
-				d.p.add(n.Line, "board type %q: want one of %s", b.Type, strings.Join(boardTypes, ", "))
-			}
-		},
-		"dir": func(n *yaml.Node) {
-			mark(n, "dir")
-			b.Dir = resolvePath(dir, d.str(n, "dir"))
-		},
-		"template_job_id": func(n *yaml.Node) {
-			mark(n, "template_job_id")
-			b.TemplateJobID = d.int64(n, "template_job_id")
-		},
-		"close_openings": func(n *yaml.Node) {
-			mark(n, "close_openings")
-			b.CloseOpenings = d.bool(n, "close_openings")
-		},
-		"distribution_channels": func(n *yaml.Node) {
-			mark(n, "distribution_channels")
-			b.DistributionChannels = d.strs(n, "distribution_channels")
-			for _, ch := range b.DistributionChannels {
-				if !slices.Contains(leverChannels, ch) {
-					d.p.add(n.Line, "distribution channel %q: want one of %s", ch, strings.Join(leverChannels, ", "))
-				}
-			}
-		},
-		"concurrency": func(n *yaml.Node) {
-			b.Concurrency = d.int(n, "concurrency")
-			if b.Concurrency < 0 {
-				d.p.add(n.Line, "concurrency %d: want 0 (the adapter's default) or more", b.Concurrency)
-			}
-		},
-	})
-	// Settings of one type on a board of another are mistakes.
-	for _, key := range slices.Sorted(maps.Keys(set)) {
-		line := set[key]
-		if owner := boardKeyType[key]; b.Type != "" && b.Type != owner && slices.Contains(boardTypes, b.Type) {
-			d.p.add(line, "board %q: %s is a %s setting, not for a %s board", b.Name, key, owner, b.Type)
-		}
-	}
-	return b
-}
-
-// boardKeyType says which board type each type-specific key belongs to.
-var boardKeyType = map[string]string{
-	"dir":                   TypeLocal,
-	"template_job_id":       TypeGreenhouse,
-	"close_openings":        TypeGreenhouse,
-	"distribution_channels": TypeLever,
-}
-
-var boardTypes = []string{TypeLocal, TypeGreenhouse, TypeLever}
 
 func (d *decoder) opening(n *yaml.Node) posting.Opening {
 	var o posting.Opening

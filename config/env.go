@@ -2,10 +2,13 @@ package config
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 
 	"github.com/kelseyhightower/envconfig"
+
+	"github.com/jobsync/jobsync/ats"
 )
 
 // EnvPrefix starts the name of every environment variable jobsync reads.
@@ -55,72 +58,46 @@ func (s Settings) ConfigPath() string {
 	return DefaultPath
 }
 
-// BoardEnv is one board's secrets and overrides from the environment, named
-// after the board: for a board "greenhouse", JOBSYNC_GREENHOUSE_BASE_URL,
-// JOBSYNC_GREENHOUSE_CLIENT_SECRET and so on (see BoardEnvPrefix).
-// Formatting a BoardEnv, with any verb, never shows ClientSecret or APIKey,
-// and JSON leaves them out.
-type BoardEnv struct {
-	BaseURL       string `split_words:"true" json:"base_url,omitempty"`  // the API's base URL: a simulator in tests
-	TokenURL      string `split_words:"true" json:"token_url,omitempty"` // the OAuth token URL
-	ClientID      string `split_words:"true" json:"client_id,omitempty"`
-	ClientSecret  string `split_words:"true" json:"-"` // secret
-	UserID        string `split_words:"true" json:"user_id,omitempty"`
-	APIKey        string `split_words:"true" json:"-"` // secret
-	PerformAs     string `split_words:"true" json:"perform_as,omitempty"`
-	TemplateJobID string `split_words:"true" json:"template_job_id,omitempty"` // a job id overriding the config's; "" when unset
-}
-
-// BoardEnvPrefix is the prefix of a board's environment variables:
-// "JOBSYNC_" and the board name upper-cased, "-" made "_".
-func BoardEnvPrefix(boardName string) string {
-	return EnvPrefix + "_" + strings.ToUpper(strings.ReplaceAll(boardName, "-", "_"))
-}
-
-// LoadBoardEnv reads the environment of the board named boardName. Only
+// LoadBoardEnv reads the environment of board b: the struct its type's
+// ats.Kind.Env returns, filled by envconfig from the variables named
+// ats.EnvVar(b.Name, …), such as JOBSYNC_GREENHOUSE_CLIENT_SECRET. Only
 // variables with the board's prefix count: a bare API_KEY is never read.
-func LoadBoardEnv(boardName string) (BoardEnv, error) {
-	if !boardNameRE.MatchString(boardName) {
-		return BoardEnv{}, fmt.Errorf("config: board name %q: want only a-z, 0-9, _ and -", boardName)
+// It returns nil for a board that reads no variables.
+func LoadBoardEnv(b Board) (any, error) {
+	if !boardNameRE.MatchString(b.Name) {
+		return nil, fmt.Errorf("config: board name %q: want only a-z, 0-9, _ and -", b.Name)
 	}
-	var e BoardEnv
-	prefix := BoardEnvPrefix(boardName)
-	if err := envconfig.Process(prefix, &e); err != nil {
-		// Every field is a string, so nothing can fail to parse and no
-		// error can quote a secret.
-		return BoardEnv{}, fmt.Errorf("config: board %s: environment: %w", boardName, err)
+	kind, ok := ats.LookupKind(b.Type)
+	if !ok {
+		return nil, fmt.Errorf("config: board %s: type %q: want one of %s", b.Name, b.Type, strings.Join(ats.KindNames(), ", "))
 	}
-	return e, nil
+	if kind.Env == nil {
+		return nil, nil
+	}
+	env := kind.Env()
+	if err := checkEnvFields(env); err != nil {
+		return nil, fmt.Errorf("config: board type %s: %w", b.Type, err)
+	}
+	// A secret is an ats.Secret, which cannot fail to decode, so no error
+	// from envconfig quotes one.
+	if err := envconfig.Process(ats.EnvPrefix(b.Name), env); err != nil {
+		return nil, fmt.Errorf("config: board %s: environment: %w", b.Name, err)
+	}
+	return env, nil
 }
 
-// redacted stands for a secret that is set.
-const redacted = "[redacted]"
-
-func redact(secret string) string {
-	if secret == "" {
-		return ""
+// checkEnvFields refuses an Env struct envconfig would read a bare,
+// unprefixed variable into: a field with an envconfig tag falls back to
+// the tag's name alone when the board's variable is unset.
+func checkEnvFields(env any) error {
+	t := reflect.TypeOf(env)
+	if t == nil || t.Kind() != reflect.Pointer || t.Elem().Kind() != reflect.Struct {
+		return fmt.Errorf("its Env returned %s, want a pointer to a struct", t)
 	}
-	return redacted
-}
-
-// String shows the settings with the secrets redacted.
-func (e BoardEnv) String() string {
-	return fmt.Sprintf("{BaseURL:%s TokenURL:%s ClientID:%s ClientSecret:%s UserID:%s APIKey:%s PerformAs:%s TemplateJobID:%s}",
-		e.BaseURL, e.TokenURL, e.ClientID, redact(e.ClientSecret), e.UserID, redact(e.APIKey), e.PerformAs, e.TemplateJobID)
-}
-
-// GoString is String in Go syntax, for %#v, with the secrets redacted.
-func (e BoardEnv) GoString() string {
-	return fmt.Sprintf("config.BoardEnv{BaseURL:%q, TokenURL:%q, ClientID:%q, ClientSecret:%q, UserID:%q, APIKey:%q, PerformAs:%q, TemplateJobID:%q}",
-		e.BaseURL, e.TokenURL, e.ClientID, redact(e.ClientSecret), e.UserID, redact(e.APIKey), e.PerformAs, e.TemplateJobID)
-}
-
-// Format makes every fmt verb print the redacted form: %#v prints GoString,
-// every other verb String.
-func (e BoardEnv) Format(f fmt.State, verb rune) {
-	if verb == 'v' && f.Flag('#') {
-		fmt.Fprint(f, e.GoString())
-		return
+	for i := range t.Elem().NumField() {
+		if f := t.Elem().Field(i); f.Tag.Get("envconfig") != "" {
+			return fmt.Errorf("its Env field %s has an envconfig tag: name it by the field, with split_words", f.Name)
+		}
 	}
-	fmt.Fprint(f, e.String())
+	return nil
 }

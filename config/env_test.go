@@ -4,8 +4,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/jobsync/jobsync/ats"
+	"github.com/jobsync/jobsync/ats/greenhouse"
+	"github.com/jobsync/jobsync/ats/lever"
 )
 
 // These tests use t.Setenv, which rules out t.Parallel.
@@ -82,68 +87,93 @@ func TestLoadBoardEnv(t *testing.T) {
 	// Unprefixed and other boards' variables must not leak in.
 	t.Setenv("BASE_URL", "https://wrong.example")
 	t.Setenv("API_KEY", "wrong")
+	t.Setenv("PERFORM_AS", "wrong")
 	t.Setenv("JOBSYNC_LEVER_API_KEY", "wrong")
 
-	got, err := LoadBoardEnv("greenhouse-eu")
+	// Each type reads its own variables of the board's prefix.
+	for _, tc := range []struct {
+		typ  string
+		want any
+	}{
+		{"greenhouse", &greenhouse.Env{
+			BaseURL: "http://127.0.0.1:8081", TokenURL: "http://127.0.0.1:8081/token", ClientID: "client",
+			ClientSecret: ats.NewSecret(secret), UserID: "42", TemplateJobID: "777",
+		}},
+		{"lever", &lever.Env{BaseURL: "http://127.0.0.1:8081", APIKey: ats.NewSecret(key), PerformAs: "user-1"}},
+	} {
+		got, err := LoadBoardEnv(Board{Name: "greenhouse-eu", Type: tc.typ})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("LoadBoardEnv(%s) = %+v, want %+v", tc.typ, got, tc.want) // redacted either way
+		}
+	}
+	// A board named lever reads JOBSYNC_LEVER_*, and no bare BASE_URL or
+	// PERFORM_AS for the variables it lacks.
+	got, err := LoadBoardEnv(Board{Name: "lever", Type: "lever"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := BoardEnv{
-		BaseURL: "http://127.0.0.1:8081", TokenURL: "http://127.0.0.1:8081/token", ClientID: "client",
-		ClientSecret: secret, UserID: "42", APIKey: key, PerformAs: "user-1", TemplateJobID: "777",
+	if want := (&lever.Env{APIKey: ats.NewSecret("wrong")}); !reflect.DeepEqual(got, want) {
+		t.Errorf("LoadBoardEnv(lever) = %+v, want only JOBSYNC_LEVER_API_KEY", got)
 	}
-	if got != want {
-		t.Errorf("LoadBoardEnv = %s, want %s", got, want) // redacted either way
-	}
-	other, err := LoadBoardEnv("local")
+	other, err := LoadBoardEnv(Board{Name: "local", Type: "local"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if other != (BoardEnv{}) {
-		t.Errorf("LoadBoardEnv(local) = %s, want nothing", other)
+	if other != nil {
+		t.Errorf("LoadBoardEnv(local) = %+v, want nothing", other)
 	}
-	if _, err := LoadBoardEnv("Bad Name"); err == nil {
+	if _, err := LoadBoardEnv(Board{Name: "Bad Name", Type: "lever"}); err == nil {
 		t.Error("LoadBoardEnv accepted a bad board name")
 	}
-	if p := BoardEnvPrefix("greenhouse-eu"); p != "JOBSYNC_GREENHOUSE_EU" {
-		t.Errorf("BoardEnvPrefix = %q", p)
+	if _, err := LoadBoardEnv(Board{Name: "x", Type: "workday"}); err == nil || !strings.Contains(err.Error(), strings.Join(ats.KindNames(), ", ")) {
+		t.Errorf("LoadBoardEnv of an unknown type: %v, want the known types", err)
+	}
+	if _, err := LoadBoardEnv(Board{Name: "x", Type: "bare-env"}); err == nil || !strings.Contains(err.Error(), "envconfig tag") {
+		t.Errorf("LoadBoardEnv of a type whose Env would read bare variables: %v", err)
 	}
 }
 
 func TestBoardEnvRedacts(t *testing.T) {
 	t.Parallel()
 	const secret, key = "s3cr3t-client-value", "k3y-api-value"
-	e := BoardEnv{BaseURL: "https://api.example", ClientID: "client", ClientSecret: secret, APIKey: key, PerformAs: "u"}
-	type holder struct {
-		Env  BoardEnv
-		Ptr  *BoardEnv
-		List []BoardEnv
-	}
-	h := holder{Env: e, Ptr: &e, List: []BoardEnv{e}}
-	var outputs []string
-	for _, format := range []string{"%v", "%+v", "%#v", "%s", "%q", "%x", "%X", "%d", "%T %v"} {
-		outputs = append(outputs, fmt.Sprintf(format, e), fmt.Sprintf(format, &e), fmt.Sprintf(format, h))
-	}
-	outputs = append(outputs, e.String(), e.GoString(), fmt.Sprint(e), fmt.Sprintln(e))
-	js, err := json.Marshal(h)
-	if err != nil {
-		t.Fatal(err)
-	}
-	outputs = append(outputs, string(js))
-	for _, out := range outputs {
-		for _, s := range []string{secret, key, "s3cr3t", "k3y"} {
-			if strings.Contains(out, s) {
-				t.Errorf("output shows a secret: %s", out)
+	gh := &greenhouse.Env{BaseURL: "https://api.example", ClientID: "client", ClientSecret: ats.NewSecret(secret)}
+	lv := &lever.Env{BaseURL: "https://api.example", APIKey: ats.NewSecret(key), PerformAs: "u"}
+	for _, e := range []any{gh, lv} {
+		type holder struct {
+			Env  any
+			Ptr  any
+			List []any
+		}
+		elem := reflect.ValueOf(e).Elem().Interface()
+		h := holder{Env: elem, Ptr: e, List: []any{elem}}
+		var outputs []string
+		for _, format := range []string{"%v", "%+v", "%#v", "%s", "%q", "%x", "%X", "%d", "%T %v"} {
+			outputs = append(outputs, fmt.Sprintf(format, elem), fmt.Sprintf(format, e), fmt.Sprintf(format, h))
+		}
+		outputs = append(outputs, fmt.Sprint(elem), fmt.Sprintln(e))
+		js, err := json.Marshal(h)
+		if err != nil {
+			t.Fatal(err)
+		}
+		outputs = append(outputs, string(js))
+		for _, out := range outputs {
+			for _, s := range []string{secret, key, "s3cr3t", "k3y"} {
+				if strings.Contains(out, s) {
+					t.Errorf("output shows a secret: %s", out)
+				}
 			}
 		}
 	}
-	if v := fmt.Sprintf("%+v", e); !strings.Contains(v, "ClientSecret:[redacted]") || !strings.Contains(v, "ClientID:client") {
+	if v := fmt.Sprintf("%+v", gh); !strings.Contains(v, "ClientSecret:[redacted]") || !strings.Contains(v, "ClientID:client") {
 		t.Errorf("%%+v = %s, want the secret marked redacted and the rest shown", v)
 	}
-	if v := fmt.Sprintf("%#v", e); !strings.HasPrefix(v, "config.BoardEnv{") || !strings.Contains(v, `APIKey:"[redacted]"`) {
+	if v := fmt.Sprintf("%#v", lv); !strings.HasPrefix(v, "&lever.Env{") || !strings.Contains(v, `APIKey:"[redacted]"`) {
 		t.Errorf("%%#v = %s", v)
 	}
-	if v := fmt.Sprintf("%v", BoardEnv{}); strings.Contains(v, "redacted") {
+	if v := fmt.Sprintf("%v", greenhouse.Env{}); strings.Contains(v, "redacted") {
 		t.Errorf("an empty secret shows as redacted: %s", v)
 	}
 }

@@ -33,6 +33,12 @@ func isNull(n *yaml.Node) bool {
 // mapping decodes a mapping node key by key: unknown and repeated keys are
 // problems. A null value (an empty section) is an empty mapping.
 func (d *decoder) mapping(n *yaml.Node, what string, f fields) {
+	d.mappingOr(n, what, f, func(*yaml.Node) bool { return false })
+}
+
+// mappingOr is mapping, with other deciding about a key f lacks: true when
+// it took the key, false to report it as unknown.
+func (d *decoder) mappingOr(n *yaml.Node, what string, f fields, other func(key *yaml.Node) bool) {
 	n = resolve(n)
 	if isNull(n) {
 		return
@@ -47,7 +53,9 @@ func (d *decoder) mapping(n *yaml.Node, what string, f fields) {
 		key := k.Value
 		set, ok := f[key]
 		if !ok {
-			d.p.add(k.Line, "unknown key %q in %s; known keys: %s", key, what, knownKeys(f))
+			if !other(k) {
+				d.p.add(k.Line, "unknown key %q in %s; known keys: %s", key, what, knownKeys(f))
+			}
 			continue
 		}
 		if first, dup := seen[key]; dup {

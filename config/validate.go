@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/jobsync/jobsync/ats"
 )
 
 var (
@@ -16,9 +18,8 @@ var (
 
 // The values an opening's workplace and a pay interval may take.
 var (
-	workplaces    = []string{"remote", "hybrid", "onsite"}
-	payIntervals  = []string{"year", "month", "hour"}
-	leverChannels = []string{"public", "internal"}
+	workplaces   = []string{"remote", "hybrid", "onsite"}
+	payIntervals = []string{"year", "month", "hour"}
 )
 
 // validate checks what decoding cannot: required values, allowed values and
@@ -45,17 +46,14 @@ func validate(c *Config, p *problems) {
 		switch {
 		case b.Name == "":
 			p.add(b.Line, "board: no name")
-		case prefixes[BoardEnvPrefix(b.Name)] > 0:
-			p.add(b.Line, "board %q: name already used on line %d (names are told apart as their %s_… variables)", b.Name, prefixes[BoardEnvPrefix(b.Name)], BoardEnvPrefix(b.Name))
+		case prefixes[ats.EnvPrefix(b.Name)] > 0:
+			p.add(b.Line, "board %q: name already used on line %d (names are told apart as their %s_… variables)", b.Name, prefixes[ats.EnvPrefix(b.Name)], ats.EnvPrefix(b.Name))
 		default:
 			names[b.Name] = b.Line
-			prefixes[BoardEnvPrefix(b.Name)] = b.Line
+			prefixes[ats.EnvPrefix(b.Name)] = b.Line
 		}
-		switch {
-		case b.Type == "":
-			p.add(b.Line, "board %q: no type: want one of %s", b.Name, strings.Join(boardTypes, ", "))
-		case b.Type == TypeLocal && b.Dir == "":
-			p.add(b.Line, "board %q: a local board needs a dir", b.Name)
+		if b.Type == "" {
+			p.add(b.Line, "board %q: no type: want one of %s", b.Name, strings.Join(ats.KindNames(), ", "))
 		}
 	}
 	for i, o := range c.Openings {

@@ -4,16 +4,13 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
-	"strconv"
 	"strings"
 
 	"go.uber.org/zap"
 
 	"github.com/jobsync/jobsync/ats"
 	"github.com/jobsync/jobsync/ats/atshttp"
-	"github.com/jobsync/jobsync/ats/greenhouse"
-	"github.com/jobsync/jobsync/ats/lever"
-	"github.com/jobsync/jobsync/ats/local"
+	_ "github.com/jobsync/jobsync/ats/boards" // every board type
 	"github.com/jobsync/jobsync/config"
 )
 
@@ -55,61 +52,17 @@ func boardNames(bs []config.Board) string {
 	return strings.Join(names, ", ")
 }
 
-// openBoard builds the adapter for one configured board. Settings come from
-// the config file; secrets and overrides from JOBSYNC_<BOARD>_* variables.
+// openBoard builds the adapter for one configured board, through its
+// type's ats.Kind. Settings come from the config file; secrets and
+// overrides from JOBSYNC_<BOARD>_* variables.
 func (a *app) openBoard(b config.Board) (ats.Board, error) {
-	log := a.log.Named(b.Name)
-	switch b.Type {
-	case "local":
-		return local.New(b.Name, b.Dir, local.WithLogger(log))
-	case "greenhouse":
-		env, err := config.LoadBoardEnv(b.Name)
-		if err != nil {
-			return nil, err
-		}
-		userID, err := optionalInt(env.UserID, "JOBSYNC_"+envName(b.Name)+"_USER_ID")
-		if err != nil {
-			return nil, err
-		}
-		template := b.TemplateJobID
-		if env.TemplateJobID != "" {
-			if template, err = optionalInt(env.TemplateJobID, "JOBSYNC_"+envName(b.Name)+"_TEMPLATE_JOB_ID"); err != nil {
-				return nil, err
-			}
-		}
-		return greenhouse.New(greenhouse.Options{
-			Name: b.Name, BaseURL: env.BaseURL, TokenURL: env.TokenURL,
-			ClientID: env.ClientID, ClientSecret: env.ClientSecret, UserID: userID,
-			TemplateJobID: template, CloseOpenings: b.CloseOpenings,
-			HTTPClient: newHTTPClient(log), Logger: log,
-		})
-	case "lever":
-		env, err := config.LoadBoardEnv(b.Name)
-		if err != nil {
-			return nil, err
-		}
-		// Lever sends no rate-limit headers: the board paces its own client.
-		return lever.New(lever.Options{
-			Name: b.Name, BaseURL: env.BaseURL, APIKey: env.APIKey, PerformAs: env.PerformAs,
-			DistributionChannels: b.DistributionChannels, Logger: log,
-		})
-	default:
+	kind, ok := ats.LookupKind(b.Type)
+	if !ok {
 		return nil, fmt.Errorf("board %s: unknown type %q", b.Name, b.Type)
 	}
-}
-
-// envName is a board name as it appears in environment variables.
-func envName(board string) string {
-	return strings.ToUpper(strings.ReplaceAll(board, "-", "_"))
-}
-
-func optionalInt(s, name string) (int64, error) {
-	if s == "" {
-		return 0, nil
-	}
-	n, err := strconv.ParseInt(s, 10, 64)
+	env, err := config.LoadBoardEnv(b)
 	if err != nil {
-		return 0, fmt.Errorf("%s: want a number, got %q", name, s)
+		return nil, err
 	}
-	return n, nil
+	return kind.Open(ats.OpenArgs{Name: b.Name, Options: b.Options, Env: env, Logger: a.log.Named(b.Name)})
 }

@@ -36,7 +36,7 @@ func (a *app) startRun(ctx context.Context, f planFlags) (*ats.Run, error) {
 	}
 	if cfg.Preview() {
 		for _, b := range selected {
-			if b.Type != "local" {
+			if kind, _ := ats.LookupKind(b.Type); !kind.Preview {
 				return nil, fmt.Errorf("%s has no openings, so it previews every level × specialty, and only local boards may take that; add openings or name a local board with --board (board %s is %s)", cfg.Path, b.Name, b.Type)
 			}
 		}
