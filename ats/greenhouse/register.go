@@ -1,7 +1,6 @@
 package greenhouse
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 
@@ -85,25 +84,6 @@ func optionalInt(s, name string) (int64, error) {
 }
 
 func simulator(o ats.SimOptions) (ats.Simulator, error) {
-	if o.Latency != 0 {
-		return nil, errors.New("no added latency: the Greenhouse simulator has none to add")
-	}
-	s := greenhousesim.New(greenhousesim.Options{RateLimit: o.RateLimit, Window: o.Window, Seed: o.Seed})
-	if o.Faults > 0 {
-		s.SetFaults(o.Faults, o.Seed)
-	}
-	return sim{s}, nil
-}
-
-// sim gives the simulator the ats.Simulator contract.
-type sim struct{ *greenhousesim.Server }
-
-func (s sim) Env(prefix, root string) []string {
-	return []string{
-		prefix + "_BASE_URL=" + root + "/v3",
-		prefix + "_CLIENT_ID=" + s.ClientID(),
-		prefix + "_CLIENT_SECRET=" + s.ClientSecret(),
-		fmt.Sprintf("%s_USER_ID=%d", prefix, s.UserID()),
-		fmt.Sprintf("%s_TEMPLATE_JOB_ID=%d", prefix, s.TemplateJobID()),
-	}
+	return greenhousesim.New(greenhousesim.Options{RateLimit: o.RateLimit, Window: o.Window,
+		Faults: o.Faults, Latency: o.Latency, Seed: o.Seed}), nil
 }

@@ -66,16 +66,5 @@ func simulator(o ats.SimOptions) (ats.Simulator, error) {
 	if o.Faults > 0 {
 		s.SetFaults(o.Faults, o.Seed)
 	}
-	return sim{s}, nil
-}
-
-// sim gives the simulator the ats.Simulator contract.
-type sim struct{ *leversim.Server }
-
-func (s sim) Env(prefix, root string) []string {
-	return []string{
-		prefix + "_BASE_URL=" + root + "/v1",
-		prefix + "_API_KEY=" + s.APIKey(),
-		prefix + "_PERFORM_AS=" + s.PerformAs(),
-	}
+	return s, nil
 }

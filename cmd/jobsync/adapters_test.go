@@ -10,17 +10,18 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jobsync/jobsync/ats"
 	"github.com/jobsync/jobsync/ats/greenhouse/greenhousesim"
 	"github.com/jobsync/jobsync/ats/lever/leversim"
 )
 
 // setSimEnv serves sim on 127.0.0.1 and sets the environment it prints, as a
 // user following the README would. t.Setenv: these tests are not parallel.
-func setSimEnv(t *testing.T, sim simulator, basePath string) {
+func setSimEnv(t *testing.T, sim ats.Simulator) {
 	t.Helper()
 	srv := httptest.NewServer(sim)
 	t.Cleanup(srv.Close)
-	for _, kv := range sim.Env("sim", srv.URL+basePath) {
+	for _, kv := range sim.Env(ats.EnvPrefix("sim"), srv.URL) {
 		k, v, _ := strings.Cut(kv, "=")
 		t.Setenv(k, v)
 	}
@@ -72,7 +73,7 @@ func flow(t *testing.T, config string, wantPostings int) {
 
 func TestGreenhouseFlowAgainstSimulator(t *testing.T) {
 	sim := greenhousesim.New(greenhousesim.Options{RateLimit: 1000, Window: time.Second})
-	setSimEnv(t, sim, "/v3")
+	setSimEnv(t, sim)
 	human := map[int64][]byte{}
 	for _, j := range sim.Jobs() {
 		human[j.ID] = sim.Snapshot(j.ID)
@@ -87,7 +88,7 @@ func TestGreenhouseFlowAgainstSimulator(t *testing.T) {
 
 func TestLeverFlowAgainstSimulator(t *testing.T) {
 	sim := leversim.New(leversim.Options{})
-	setSimEnv(t, sim, "/v1")
+	setSimEnv(t, sim)
 	human := map[string]leversim.Posting{}
 	for _, p := range sim.Postings() {
 		human[p.ID] = p
@@ -103,7 +104,7 @@ func TestLeverFlowAgainstSimulator(t *testing.T) {
 // Secrets never reach output or logs, even at debug level.
 func TestNoSecretsInOutput(t *testing.T) {
 	sim := greenhousesim.New(greenhousesim.Options{RateLimit: 1000, Window: time.Second, ClientSecret: "s3cr3t-client-value"})
-	setSimEnv(t, sim, "/v3")
+	setSimEnv(t, sim)
 	config := exampleConfig(t, "greenhouse.yaml")
 	for _, args := range [][]string{
 		{"sync", "--config", config, "--log-level", "debug"},

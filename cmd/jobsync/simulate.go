@@ -11,15 +11,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/jobsync/jobsync/ats"
 	"github.com/jobsync/jobsync/ats/greenhouse/greenhousesim"
 	"github.com/jobsync/jobsync/ats/lever/leversim"
 )
-
-// simulator is an ATS simulator the CLI can serve.
-type simulator interface {
-	http.Handler
-	Env(boardName, baseURL string) []string
-}
 
 func (a *app) simulateCommand() *cobra.Command {
 	var addr, board string
@@ -42,17 +37,16 @@ KEY=VALUE lines, then serves until interrupted.`,
 			if board == "" {
 				board = args[0]
 			}
-			var sim simulator
-			var basePath string
+			var sim ats.Simulator
 			switch args[0] {
 			case "greenhouse":
-				sim, basePath = greenhousesim.New(greenhousesim.Options{RateLimit: limit, Window: window}), "/v3"
+				sim = greenhousesim.New(greenhousesim.Options{RateLimit: limit, Window: window})
 			case "lever":
-				sim, basePath = leversim.New(leversim.Options{Rate: float64(limit)}), "/v1"
+				sim = leversim.New(leversim.Options{Rate: float64(limit)})
 			default:
 				return fmt.Errorf("simulate %q: want greenhouse or lever", args[0])
 			}
-			return a.serveSimulator(cmd.Context(), sim, addr, board, basePath)
+			return a.serveSimulator(cmd.Context(), sim, addr, board)
 		},
 	}
 	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:0", "address to listen on (loopback; port 0 picks a free one)")
@@ -62,13 +56,13 @@ KEY=VALUE lines, then serves until interrupted.`,
 	return cmd
 }
 
-func (a *app) serveSimulator(ctx context.Context, sim simulator, addr, board, basePath string) error {
+func (a *app) serveSimulator(ctx context.Context, sim ats.Simulator, addr, board string) error {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("simulate: %w", err)
 	}
-	baseURL := "http://" + ln.Addr().String() + basePath
-	for _, kv := range sim.Env(board, baseURL) {
+	root := "http://" + ln.Addr().String()
+	for _, kv := range sim.Env(ats.EnvPrefix(board), root) {
 		fmt.Fprintln(a.stdout, kv)
 	}
 	srv := &http.Server{Handler: sim, ReadHeaderTimeout: 10 * time.Second}
@@ -78,7 +72,7 @@ func (a *app) serveSimulator(ctx context.Context, sim simulator, addr, board, ba
 		defer cancel()
 		_ = srv.Shutdown(shutdown)
 	}()
-	a.log.Info("simulator serving", zap.String("base_url", baseURL))
+	a.log.Info("simulator serving", zap.String("url", root))
 	if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
 		return fmt.Errorf("simulate: %w", err)
 	}

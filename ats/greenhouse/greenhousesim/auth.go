@@ -17,7 +17,7 @@ import (
 // X-RateLimit headers.
 func (s *Server) token(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
-	s.stats.tokenCalls++
+	s.tokenCalls++
 	s.mu.Unlock()
 	if r.Method != http.MethodPost {
 		writeJSON(w, http.StatusMethodNotAllowed, map[string]string{"error": "invalid_request", "error_description": "use POST"})
@@ -68,7 +68,7 @@ func (s *Server) authorized(w http.ResponseWriter, r *http.Request) bool {
 	exp, known := s.tokens[tok]
 	valid := ok && known && s.o.Now().Before(exp)
 	if !valid {
-		s.stats.n401++
+		s.n401++
 	}
 	s.mu.Unlock()
 	if !valid {
@@ -104,12 +104,12 @@ func (s *Server) AccessTokens() []string {
 func (s *Server) TokenCalls() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.stats.tokenCalls
+	return s.tokenCalls
 }
 
 // Count401 returns how many API requests were refused for their token.
 func (s *Server) Count401() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.stats.n401
+	return s.n401
 }

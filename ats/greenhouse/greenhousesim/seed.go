@@ -3,7 +3,8 @@ package greenhousesim
 import (
 	"encoding/json"
 	"fmt"
-	"slices"
+
+	"github.com/jobsync/jobsync/ats/simkit"
 )
 
 // seed fills a new account: two job custom fields, a template job with an
@@ -96,23 +97,22 @@ func (s *Server) EditPostContent(postID int64, html string) error {
 func (s *Server) Jobs() []Job {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := make([]Job, 0, len(s.jobs))
-	for _, j := range s.jobs {
-		out = append(out, *j)
-	}
-	slices.SortFunc(out, func(a, b Job) int { return int(a.ID - b.ID) })
-	return out
+	return copies(s.jobs)
 }
 
 // Posts returns a copy of every job post, by id.
 func (s *Server) Posts() []JobPost {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := make([]JobPost, 0, len(s.posts))
-	for _, p := range s.posts {
-		out = append(out, *p)
+	return copies(s.posts)
+}
+
+// copies returns copies of a resource map's values, by id.
+func copies[V any](m map[int64]*V) []V {
+	out := make([]V, 0, len(m))
+	for _, v := range simkit.Sorted(m) {
+		out = append(out, *v)
 	}
-	slices.SortFunc(out, func(a, b JobPost) int { return int(a.ID - b.ID) })
 	return out
 }
 
@@ -132,12 +132,11 @@ func (s *Server) Openings(jobID int64) []Opening {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var out []Opening
-	for _, o := range s.openings {
+	for _, o := range copies(s.openings) {
 		if o.JobID == jobID {
-			out = append(out, *o)
+			out = append(out, o)
 		}
 	}
-	slices.SortFunc(out, func(a, b Opening) int { return int(a.ID - b.ID) })
 	return out
 }
 
@@ -145,12 +144,7 @@ func (s *Server) Openings(jobID int64) []Opening {
 func (s *Server) CustomFields() []CustomField {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := make([]CustomField, 0, len(s.fields))
-	for _, f := range s.fields {
-		out = append(out, *f)
-	}
-	slices.SortFunc(out, func(a, b CustomField) int { return int(a.ID - b.ID) })
-	return out
+	return copies(s.fields)
 }
 
 // Snapshot returns a job with its posts, their locations and its openings as
@@ -167,12 +161,11 @@ func (s *Server) Snapshot(jobID int64) []byte {
 	for _, p := range v.Posts {
 		v.Locations = append(v.Locations, s.locationsOf(p.ID))
 	}
-	for _, o := range s.openings {
+	for _, o := range simkit.Sorted(s.openings) {
 		if o.JobID == jobID {
 			v.Openings = append(v.Openings, o)
 		}
 	}
-	slices.SortFunc(v.Openings, func(a, b *Opening) int { return int(a.ID - b.ID) })
-	b, _ := json.Marshal(v)
+	b, _ := simkit.Dump(v) // plain data: it cannot fail
 	return b
 }

@@ -4,7 +4,8 @@
 // Greenhouse's JSON shapes, cursor pagination through the Link header, a
 // fixed-window rate limit with X-RateLimit-* headers and 429 + Retry-After,
 // and Greenhouse's error bodies. Tests, benchmarks and the CLI's examples run
-// against it; it imports only the standard library.
+// against it; it is built on ats/simkit and imports no other jobsync
+// package.
 //
 // The API is served under /v3 and the token endpoint at /token, so a server
 // at http://127.0.0.1:PORT has the base URL http://127.0.0.1:PORT/v3.
@@ -15,7 +16,6 @@
 package greenhousesim
 
 import (
-	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"net"
@@ -23,6 +23,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/jobsync/jobsync/ats/simkit"
 )
 
 // Options configures a simulator. The zero value is usable.
@@ -34,6 +36,8 @@ type Options struct {
 	RateLimit    int           // requests per window; default 50
 	Window       time.Duration // rate-limit window; default 30s; windows are aligned to the Unix epoch
 	TokenTTL     time.Duration // access token lifetime; default 1h
+	Faults       float64       // the share of API requests that fail from the start, as SetFaults; default none
+	Latency      time.Duration // added to every API request
 	Seed         int64         // seeds token values and fault draws
 	Now          func() time.Time
 }
@@ -41,8 +45,12 @@ type Options struct {
 // Server is a simulated Harvest v3 account. It is an http.Handler; mount it
 // with httptest.NewServer or Serve.
 type Server struct {
-	o   Options
-	mux *http.ServeMux
+	o      Options
+	mux    *http.ServeMux
+	api    http.Handler // the /v3 routes behind the recorder, limit, auth and faults
+	rec    *simkit.Recorder
+	limit  *simkit.FixedWindow
+	faults *simkit.Faults
 
 	mu         sync.Mutex
 	seq        map[string]int64
@@ -54,11 +62,8 @@ type Server struct {
 	templateID int64
 	tokens     map[string]time.Time // access token → expiry
 	tokenRNG   *rand.Rand
-
-	stats       stats
-	limitWindow int64 // the window limitUsed counts
-	limitUsed   int
-	faults      faults
+	n401       int
+	tokenCalls int
 }
 
 // New returns a simulator holding a template job and a few jobs people made
@@ -98,10 +103,12 @@ func New(o Options) *Server {
 		fields:    map[int64]*CustomField{},
 		tokens:    map[string]time.Time{},
 		tokenRNG:  rand.New(rand.NewPCG(uint64(o.Seed), 0x746f6b656e)), // "token"
-		stats:     stats{windows: map[int64]int{}},
 	}
 	s.routes()
 	s.seed()
+	if o.Faults > 0 {
+		s.SetFaults(o.Faults, o.Seed)
+	}
 	return s
 }
 
@@ -120,32 +127,35 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /v3/custom_fields", s.listFields)
 	m.HandleFunc("POST /v3/custom_fields", s.createField)
 	s.mux = m
+
+	// Every API request is recorded and counts against the limit, whose
+	// headers go on every answer, a 401 included; faults fall on known
+	// routes only, after the token check.
+	s.rec = simkit.NewRecorder(s.o.Now)
+	s.limit = simkit.NewFixedWindow(simkit.WindowOptions{Limit: s.o.RateLimit, Window: s.o.Window, Now: s.o.Now, Error: errorBody})
+	s.faults = simkit.NewFaults(simkit.FaultOptions{Latency: s.o.Latency, Route: simkit.MuxRoute(m), Error: errorBody})
+	known := simkit.Guard(func(w http.ResponseWriter, r *http.Request) bool {
+		if _, pattern := m.Handler(r); pattern == "" {
+			notFound(w)
+			return false
+		}
+		return true
+	})
+	// The mux, not a route's handler alone: it sets the path values.
+	s.api = simkit.Chain(m, s.rec, s.limit, simkit.Guard(s.authorized), known, s.faults)
 }
 
 // ServeHTTP serves the token endpoint and the /v3 API: rate limit, bearer
 // check and injected faults first, then the route.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if r.URL.Path == "/token" {
+	switch {
+	case r.URL.Path == "/token":
 		s.token(w, r)
-		return
+	case strings.HasPrefix(r.URL.Path, "/v3/"):
+		s.api.ServeHTTP(w, r)
+	default:
+		notFound(w)
 	}
-	if !strings.HasPrefix(r.URL.Path, "/v3/") {
-		writeJSON(w, http.StatusNotFound, apiError{Message: "Resource not found"})
-		return
-	}
-	if !s.admit(w) {
-		return
-	}
-	if !s.authorized(w, r) {
-		return
-	}
-	_, pattern := s.mux.Handler(r)
-	if pattern == "" {
-		writeJSON(w, http.StatusNotFound, apiError{Message: "Resource not found"})
-		return
-	}
-	s.serveWithFaults(w, r, s.mux, pattern) // the mux, not the handler alone: it sets the path values
-
 }
 
 // Serve listens on addr and serves the simulator until the listener fails.
@@ -157,17 +167,17 @@ func (s *Server) Serve(addr string) error {
 	return (&http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}).Serve(l)
 }
 
-// Env returns the environment a jobsync board named boardName needs to use
-// the simulator at baseURL (".../v3"), one KEY=VALUE per line.
-func (s *Server) Env(boardName, baseURL string) []string {
-	p := "JOBSYNC_" + strings.ToUpper(strings.ReplaceAll(boardName, "-", "_")) + "_"
-	return []string{
-		p + "BASE_URL=" + baseURL,
-		p + "CLIENT_ID=" + s.o.ClientID,
-		p + "CLIENT_SECRET=" + s.o.ClientSecret,
-		fmt.Sprintf("%sUSER_ID=%d", p, s.o.UserID),
-		fmt.Sprintf("%sTEMPLATE_JOB_ID=%d", p, s.TemplateJobID()),
-	}
+// Env returns the environment that points the board whose variables start
+// with prefix ("JOBSYNC_GREENHOUSE") at the simulator served at root
+// ("http://127.0.0.1:8081"), one KEY=VALUE per line.
+func (s *Server) Env(prefix, root string) []string {
+	return simkit.Env(prefix,
+		simkit.Var{Name: "BASE_URL", Value: simkit.BaseURL(root, "/v3")},
+		simkit.Var{Name: "CLIENT_ID", Value: s.o.ClientID},
+		simkit.Var{Name: "CLIENT_SECRET", Value: s.o.ClientSecret},
+		simkit.Var{Name: "USER_ID", Value: fmt.Sprint(s.o.UserID)},
+		simkit.Var{Name: "TEMPLATE_JOB_ID", Value: fmt.Sprint(s.TemplateJobID())},
+	)
 }
 
 // TemplateJobID is the id of the template job new jobs are copied from.
@@ -201,10 +211,22 @@ func stamp(t time.Time) string {
 
 func (s *Server) now() string { return stamp(s.o.Now()) }
 
-func writeJSON(w http.ResponseWriter, code int, v any) {
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.WriteHeader(code)
-	_ = json.NewEncoder(w).Encode(v)
+var writeJSON = simkit.WriteJSON
+
+// errorBody is Greenhouse's answer for the errors the kit makes up: a rate
+// limit's 429 and injected failures.
+func errorBody(w http.ResponseWriter, status int) {
+	msg, ok := map[int]string{
+		http.StatusTooManyRequests:     "Rate limit exceeded",
+		http.StatusInternalServerError: "Internal server error",
+		http.StatusBadGateway:          "Bad gateway",
+		http.StatusServiceUnavailable:  "Service unavailable",
+		http.StatusGatewayTimeout:      "Gateway timeout",
+	}[status]
+	if !ok {
+		msg = http.StatusText(status)
+	}
+	writeJSON(w, status, apiError{Message: msg})
 }
 
 func unprocessable(w http.ResponseWriter, field, msg string) {

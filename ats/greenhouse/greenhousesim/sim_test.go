@@ -9,8 +9,14 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"testing/synctest"
 	"time"
+
+	"github.com/jobsync/jobsync/ats"
 )
+
+// The simulator is what `jobsync simulate greenhouse` serves.
+var _ ats.Simulator = (*Server)(nil)
 
 type simEnv struct {
 	s   *Server
@@ -320,12 +326,66 @@ func TestFaultsLoseAnswersAfterTheChange(t *testing.T) {
 func TestEnv(t *testing.T) {
 	t.Parallel()
 	s := New(Options{})
-	got := strings.Join(s.Env("gh-eu", "http://127.0.0.1:9/v3"), "\n")
+	got := strings.Join(s.Env("JOBSYNC_GH_EU", "http://127.0.0.1:9"), "\n")
 	for _, want := range []string{"JOBSYNC_GH_EU_BASE_URL=http://127.0.0.1:9/v3", "JOBSYNC_GH_EU_CLIENT_ID=sim-client-id",
 		"JOBSYNC_GH_EU_CLIENT_SECRET=sim-client-secret", "JOBSYNC_GH_EU_USER_ID=1001",
 		fmt.Sprintf("JOBSYNC_GH_EU_TEMPLATE_JOB_ID=%d", s.TemplateJobID())} {
 		if !strings.Contains(got, want) {
 			t.Errorf("env lacks %s:\n%s", want, got)
 		}
+	}
+}
+
+// Options.Faults turns faults on from the start, as `jobsync simulate
+// --faults` does; Options.Latency delays every API answer (fake time here).
+func TestOptionsFaultsAndLatency(t *testing.T) {
+	t.Parallel()
+	s := New(Options{Faults: 1, Seed: 3})
+	get := inProcess(t, s)
+	failed := 0
+	for range 12 {
+		if get("/v3/jobs").Code >= 500 {
+			failed++
+		}
+	}
+	n := 0
+	for _, c := range s.FaultCounts() {
+		n += c
+	}
+	if n != 12 || failed == 0 {
+		t.Errorf("%d faults, %d failed answers of 12 requests at Faults 1: %v", n, failed, s.FaultCounts())
+	}
+	synctest.Test(t, func(t *testing.T) {
+		s := New(Options{Latency: 250 * time.Millisecond})
+		start := time.Now()
+		get := inProcess(t, s) // the token endpoint is not delayed
+		if d := time.Since(start); d != 0 {
+			t.Errorf("token after %v, want at once", d)
+		}
+		if w := get("/v3/jobs"); w.Code != 200 || time.Since(start) != 250*time.Millisecond {
+			t.Errorf("GET /v3/jobs: %d after %v, want 200 after 250ms", w.Code, time.Since(start))
+		}
+	})
+}
+
+// inProcess gets a token from s and returns a function sending GETs with
+// it, in-process: no network, so fake time in a synctest bubble holds.
+func inProcess(t *testing.T, s *Server) func(path string) *httptest.ResponseRecorder {
+	t.Helper()
+	req := httptest.NewRequest("POST", "/token", strings.NewReader("grant_type=client_credentials"))
+	req.SetBasicAuth(s.ClientID(), s.ClientSecret())
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	w := httptest.NewRecorder()
+	s.ServeHTTP(w, req)
+	var tr map[string]string
+	if err := json.Unmarshal(w.Body.Bytes(), &tr); err != nil || w.Code != 200 {
+		t.Fatalf("token: %d %s", w.Code, w.Body)
+	}
+	return func(path string) *httptest.ResponseRecorder {
+		req := httptest.NewRequest("GET", path, nil)
+		req.Header.Set("Authorization", "Bearer "+tr["access_token"])
+		w := httptest.NewRecorder()
+		s.ServeHTTP(w, req)
+		return w
 	}
 }

@@ -21,6 +21,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/jobsync/jobsync/ats/simkit"
 )
 
 // Options configure a Server.
@@ -97,15 +99,15 @@ func New(o Options) *Server {
 	return s
 }
 
-// Env returns the environment a jobsync board named boardName needs to
-// talk to this server at baseURL (the httptest URL plus "/v1").
-func (s *Server) Env(boardName, baseURL string) []string {
-	p := "JOBSYNC_" + strings.ToUpper(strings.ReplaceAll(boardName, "-", "_"))
-	return []string{
-		p + "_BASE_URL=" + baseURL,
-		p + "_API_KEY=" + s.opts.APIKey,
-		p + "_PERFORM_AS=" + s.opts.PerformAs,
-	}
+// Env returns the environment that points the board whose variables start
+// with prefix ("JOBSYNC_LEVER") at the server served at root
+// ("http://127.0.0.1:8082"), one KEY=VALUE per line.
+func (s *Server) Env(prefix, root string) []string {
+	return simkit.Env(prefix,
+		simkit.Var{Name: "BASE_URL", Value: simkit.BaseURL(root, "/v1")},
+		simkit.Var{Name: "API_KEY", Value: s.opts.APIKey},
+		simkit.Var{Name: "PERFORM_AS", Value: s.opts.PerformAs},
+	)
 }
 
 // APIKey returns the key the server accepts.

@@ -10,7 +10,12 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/jobsync/jobsync/ats"
 )
+
+// The simulator is what `jobsync simulate lever` serves.
+var _ ats.Simulator = (*Server)(nil)
 
 // call sends one request to s and returns the status, headers and body.
 func call(t *testing.T, s http.Handler, key, method, target, body string) (int, http.Header, map[string]any) {
@@ -332,7 +337,7 @@ func TestHooks(t *testing.T) {
 	if d := s.Duplicates("jobsync:"); d["jobsync:k"] != 2 || len(d) != 1 {
 		t.Errorf("Duplicates = %v", d)
 	}
-	env := strings.Join(s.Env("my-lever", "http://127.0.0.1:1/v1"), "\n")
+	env := strings.Join(s.Env("JOBSYNC_MY_LEVER", "http://127.0.0.1:1"), "\n")
 	for _, want := range []string{"JOBSYNC_MY_LEVER_BASE_URL=http://127.0.0.1:1/v1", "JOBSYNC_MY_LEVER_API_KEY=" + s.APIKey(), "JOBSYNC_MY_LEVER_PERFORM_AS=" + s.PerformAs()} {
 		if !strings.Contains(env, want) {
 			t.Errorf("Env lacks %s:\n%s", want, env)
