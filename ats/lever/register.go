@@ -59,12 +59,5 @@ func simulator(o ats.SimOptions) (ats.Simulator, error) {
 	if o.Window != 0 {
 		return nil, errors.New("no rate-limit window: Lever's limit is a token bucket, and a rate limit is its refill per second")
 	}
-	if o.Latency != 0 {
-		return nil, errors.New("no added latency: the Lever simulator has none to add")
-	}
-	s := leversim.New(leversim.Options{Rate: float64(o.RateLimit), Seed: o.Seed})
-	if o.Faults > 0 {
-		s.SetFaults(o.Faults, o.Seed)
-	}
-	return s, nil
+	return leversim.New(leversim.Options{Rate: float64(o.RateLimit), Faults: o.Faults, Latency: o.Latency, Seed: o.Seed}), nil
 }

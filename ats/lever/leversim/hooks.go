@@ -7,57 +7,36 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/jobsync/jobsync/ats/simkit"
 )
-
-// faults is the failure injection state.
-type faults struct {
-	rate float64
-	rng  *rand.Rand
-}
-
-// fault is what happens to one request.
-type fault struct {
-	status  int           // answer this error instead
-	latency time.Duration // wait this long first
-	lose    bool          // do the write, then drop the connection
-}
 
 // SetFaults makes about rate of the requests that pass auth and the rate
 // limit fail from now on: 500s and 503s before anything happens, and, for
 // writes, a third of them done but answered by a dropped connection. Some
 // other requests are slowed down a little. rate 0 turns faults off.
-func (s *Server) SetFaults(rate float64, seed int64) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.faults = faults{rate: rate, rng: rand.New(rand.NewPCG(uint64(seed), 0xfa17))}
-}
+func (s *Server) SetFaults(rate float64, seed int64) { s.faults.Set(rate, seed) }
 
-// pickFault draws the fault for r.
-func (s *Server) pickFault(r *http.Request) fault {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	f := s.faults
-	if f.rate <= 0 || f.rng == nil {
-		return fault{}
+// faultPolicy draws the fault of one request for SetFaults.
+func faultPolicy(rng *rand.Rand, rate float64, r *http.Request) simkit.Fault {
+	var out simkit.Fault
+	if rng.Float64() < rate/2 {
+		out.Delay = time.Duration(2+rng.IntN(15)) * time.Millisecond
 	}
-	var out fault
-	if f.rng.Float64() < f.rate/2 {
-		out.latency = time.Duration(2+f.rng.IntN(15)) * time.Millisecond
-	}
-	if f.rng.Float64() >= f.rate {
+	if rng.Float64() >= rate {
 		return out
 	}
 	choices := 2
 	if r.Method == http.MethodPost {
 		choices = 3
 	}
-	switch f.rng.IntN(choices) {
+	switch rng.IntN(choices) {
 	case 0:
-		out.status = http.StatusInternalServerError
+		out.Status = http.StatusInternalServerError
 	case 1:
-		out.status = http.StatusServiceUnavailable
+		out.Status = http.StatusServiceUnavailable
 	default:
-		out.lose = true
+		out.Loss = simkit.Dropped // the write happens, then the connection drops
 	}
 	return out
 }
@@ -208,32 +187,11 @@ func (s *Server) Duplicates(prefix string) map[string]int {
 	return n
 }
 
-// Requests returns every request answered so far, in order.
-func (s *Server) Requests() []Request {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return slices.Clone(s.log)
-}
+// Requests returns every request so far, in the order they arrived.
+func (s *Server) Requests() []Request { return s.rec.Requests() }
 
 // Count429 returns how many requests were refused by the rate limit.
-func (s *Server) Count429() int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.n429
-}
+func (s *Server) Count429() int { return s.bucket.Refused() }
 
 // MaxRun429 returns the longest run of consecutive 429 answers.
-func (s *Server) MaxRun429() int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	best, run := 0, 0
-	for _, r := range s.log {
-		if r.Status == http.StatusTooManyRequests {
-			run++
-			best = max(best, run)
-		} else {
-			run = 0
-		}
-	}
-	return best
-}
+func (s *Server) MaxRun429() int { return s.rec.MaxRun(simkit.Status(http.StatusTooManyRequests)) }

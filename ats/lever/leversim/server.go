@@ -6,7 +6,8 @@
 // GET /v1/postings/{id}, POST /v1/postings (201) and POST /v1/postings/{id}
 // (200) with a required perform_as, Lever's HTML rules, {code, message}
 // errors, and a per-key token bucket (10/s, bursts of 20) that answers 429
-// without Retry-After or rate-limit headers.
+// without Retry-After or rate-limit headers. It is built on ats/simkit and
+// imports no other jobsync package.
 //
 // Where Lever's behaviour is unknown the simulator is strict, so an adapter
 // that passes here does not rely on leniency: read-only fields on a write,
@@ -14,7 +15,6 @@
 package leversim
 
 import (
-	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"net/http"
@@ -32,6 +32,8 @@ type Options struct {
 	PageSize  int              // the most postings a page holds, whatever limit asks: Lever's 100 by default; tests lower it
 	Rate      float64          // bucket refill per second; default 10
 	Burst     int              // bucket size; default 20
+	Faults    float64          // the share of requests that fail from the start, as SetFaults; default none
+	Latency   time.Duration    // added to every request past auth and the rate limit
 	Seed      int64            // seeds ids, tokens and faults
 	Now       func() time.Time // default time.Now
 	// Empty starts the board without the human-made postings.
@@ -39,27 +41,22 @@ type Options struct {
 }
 
 // Request is one request the server answered, for tests.
-type Request struct {
-	Method string
-	Path   string
-	Query  string
-	Status int // 0 when the response was lost on purpose
-}
+type Request = simkit.Request
 
 // Server is a simulated Lever account. It implements http.Handler with
 // routes under /v1.
 type Server struct {
-	opts Options
+	opts    Options
+	handler http.Handler // the routes behind the recorder, auth, the bucket and faults
+	rec     *simkit.Recorder
+	bucket  *simkit.TokenBucket
+	faults  *simkit.Faults
 
 	mu       sync.Mutex
 	postings map[string]*Posting
 	users    map[string]bool
 	tokens   map[string]cursor // offset tokens handed out
 	rng      *rand.Rand
-	bucket   bucket
-	faults   faults
-	log      []Request
-	n429     int
 }
 
 // New returns a Server holding a few human-made postings (unless o.Empty).
@@ -88,13 +85,21 @@ func New(o Options) *Server {
 		users:    map[string]bool{o.PerformAs: true},
 		tokens:   map[string]cursor{},
 		rng:      rand.New(rand.NewPCG(uint64(o.Seed), 0x1e7e5)),
-		bucket:   bucket{rate: o.Rate, burst: float64(o.Burst), tokens: float64(o.Burst), last: o.Now()},
+		rec:      simkit.NewRecorder(o.Now),
+		// Lever documents 429 and nothing else: no Retry-After, no
+		// X-RateLimit-* headers.
+		bucket: simkit.NewTokenBucket(simkit.BucketOptions{Rate: o.Rate, Burst: o.Burst, Now: o.Now, Error: errorBody}),
+		faults: simkit.NewFaults(simkit.FaultOptions{Policy: faultPolicy, Stream: 0xfa17, Latency: o.Latency, Error: errorBody}),
 	}
+	s.handler = simkit.Chain(http.HandlerFunc(s.route), s.rec, simkit.Guard(s.authorized), s.bucket, s.faults)
 	for _, u := range humanUsers {
 		s.users[u] = true
 	}
 	if !o.Empty {
 		s.seed()
+	}
+	if o.Faults > 0 {
+		s.SetFaults(o.Faults, o.Seed)
 	}
 	return s
 }
@@ -118,46 +123,16 @@ func (s *Server) PerformAs() string { return s.opts.PerformAs }
 
 // ServeHTTP answers one request: auth, the rate limit, injected faults, then
 // the route.
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	rec := &statusWriter{ResponseWriter: w}
-	defer func() {
-		s.mu.Lock()
-		s.log = append(s.log, Request{Method: r.Method, Path: r.URL.Path, Query: r.URL.RawQuery, Status: rec.status})
-		if rec.status == http.StatusTooManyRequests {
-			s.n429++
-		}
-		s.mu.Unlock()
-	}()
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
 
+// authorized checks the API key, sent as Basic auth's user.
+func (s *Server) authorized(w http.ResponseWriter, r *http.Request) bool {
 	key, _, ok := r.BasicAuth()
 	if !ok || key != s.opts.APIKey {
-		writeError(rec, http.StatusUnauthorized, "UnauthorizedError", "Invalid API key")
-		return
+		writeError(w, http.StatusUnauthorized, "UnauthorizedError", "Invalid API key")
+		return false
 	}
-	s.mu.Lock()
-	allowed := s.bucket.take(s.opts.Now())
-	s.mu.Unlock()
-	if !allowed {
-		// Lever documents 429 and nothing else: no Retry-After, no
-		// X-RateLimit-* headers.
-		writeError(rec, http.StatusTooManyRequests, "TooManyRequestsError", "Too many requests")
-		return
-	}
-	f := s.pickFault(r)
-	if f.latency > 0 {
-		time.Sleep(f.latency)
-	}
-	if f.status != 0 {
-		writeError(rec, f.status, http.StatusText(f.status), "simulated failure")
-		return
-	}
-	if f.lose {
-		// The write happens, then the connection drops before any answer.
-		s.route(&discardWriter{header: http.Header{}}, r)
-		loseResponse(rec)
-		return
-	}
-	s.route(rec, r)
+	return true
 }
 
 // route dispatches /v1/postings routes; anything else is Lever's 404 for an
@@ -189,10 +164,8 @@ func (s *Server) route(w http.ResponseWriter, r *http.Request) {
 
 // writeJSON writes v with status.
 func writeJSON(w http.ResponseWriter, status int, v any) {
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("Server", "lever-data-api")
-	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(v)
+	simkit.WriteJSON(w, status, v)
 }
 
 // writeError writes Lever's error body.
@@ -200,61 +173,16 @@ func writeError(w http.ResponseWriter, status int, code, msg string) {
 	writeJSON(w, status, map[string]string{"code": code, "message": msg})
 }
 
-// statusWriter remembers the status written.
-type statusWriter struct {
-	http.ResponseWriter
-	status int
-}
-
-func (w *statusWriter) WriteHeader(code int) {
-	if w.status == 0 {
-		w.status = code
+// errorBody is Lever's answer for the errors the kit makes up: the bucket's
+// 429, injected failures, and a lost answer where the connection cannot be
+// dropped (a 504, just as ambiguous).
+func errorBody(w http.ResponseWriter, status int) {
+	switch status {
+	case http.StatusTooManyRequests:
+		writeError(w, status, "TooManyRequestsError", "Too many requests")
+	case http.StatusGatewayTimeout:
+		writeError(w, status, "GatewayTimeout", "simulated lost response")
+	default:
+		writeError(w, status, http.StatusText(status), "simulated failure")
 	}
-	w.ResponseWriter.WriteHeader(code)
-}
-
-func (w *statusWriter) Write(b []byte) (int, error) {
-	if w.status == 0 {
-		w.status = http.StatusOK
-	}
-	return w.ResponseWriter.Write(b)
-}
-
-// discardWriter swallows a response that is to be lost.
-type discardWriter struct{ header http.Header }
-
-func (w *discardWriter) Header() http.Header         { return w.header }
-func (w *discardWriter) Write(b []byte) (int, error) { return len(b), nil }
-func (w *discardWriter) WriteHeader(int)             {}
-
-// loseResponse drops the connection without answering; where the writer
-// cannot be hijacked it answers 504, which is just as ambiguous.
-func loseResponse(w *statusWriter) {
-	if hj, ok := w.ResponseWriter.(http.Hijacker); ok {
-		if conn, _, err := hj.Hijack(); err == nil {
-			_ = conn.Close()
-			return
-		}
-	}
-	writeError(w, http.StatusGatewayTimeout, "GatewayTimeout", "simulated lost response")
-}
-
-// bucket is a token bucket: rate tokens a second up to burst.
-type bucket struct {
-	rate, burst, tokens float64
-	last                time.Time
-}
-
-// take refills the bucket for the time since the last call and takes one
-// token, reporting whether there was one.
-func (b *bucket) take(now time.Time) bool {
-	if el := now.Sub(b.last).Seconds(); el > 0 {
-		b.tokens = min(b.burst, b.tokens+el*b.rate)
-		b.last = now
-	}
-	if b.tokens < 1 {
-		return false
-	}
-	b.tokens--
-	return true
 }

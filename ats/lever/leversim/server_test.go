@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/jobsync/jobsync/ats"
@@ -360,5 +361,31 @@ func FuzzValidate(f *testing.F) {
 			t.Fatalf("%q → %q → %q, %v", s, out, again, err)
 		}
 		_ = plainText(out)
+	})
+}
+
+// Options.Faults turns faults on from the start, as `jobsync simulate
+// --faults` does; Options.Latency delays every answer (fake time here).
+func TestOptionsFaultsAndLatency(t *testing.T) {
+	t.Parallel()
+	s, key := newSim(Options{Empty: true, Faults: 1, Seed: 3})
+	failed := 0
+	for range 10 {
+		if code, _, _ := call(t, s, key, "GET", "/v1/postings", ""); code >= 500 {
+			failed++
+		}
+	}
+	if failed != 10 {
+		t.Errorf("%d of 10 requests failed at Faults 1", failed)
+	}
+	synctest.Test(t, func(t *testing.T) {
+		s, key := newSim(Options{Empty: true, Latency: 250 * time.Millisecond})
+		start := time.Now()
+		if code, _, _ := call(t, s, key, "GET", "/v1/postings", ""); code != 200 {
+			t.Errorf("GET: %d", code)
+		}
+		if d := time.Since(start); d != 250*time.Millisecond {
+			t.Errorf("answered after %v, want 250ms", d)
+		}
 	})
 }
