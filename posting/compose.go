@@ -186,6 +186,7 @@ func prerender(targets []target) {
 		for i := range fp.levels {
 			if l := &fp.levels[i]; u.levels[i] {
 				blocks = append(blocks, l.description)
+				items = append(items, l.expectations...)
 				items = append(items, l.responsibilities...)
 				items = append(items, l.requirements...)
 			}
@@ -233,7 +234,7 @@ func (c *composer) posting(t target) Posting {
 		p.Pay = &pay
 	}
 	p.Boards = dedupeBoards(o.Boards)
-	p.Sections = layout(fp, lv, sp, detailItems(c.opts, lv.grade, o))
+	p.Sections = layout(fp, lv, sp, detailItems(c.opts, lv, o))
 	p.Markdown = renderMarkdown(p.Sections)
 	p.HTML = renderHTML(p.Sections, fp.frags)
 	p.Hash = p.contentHash(&c.scratch, c.digests)

@@ -53,9 +53,9 @@ func (g Grade) String() string {
 }
 
 // detailItems lists the facts of a posting as markdown items, in a fixed
-// order: company, grade, locations, workplace, department, employment type,
+// order: company, grade, level code, locations, workplace, department, employment type,
 // pay. Values from the opening are escaped so that they read as plain text.
-func detailItems(opts ComposeOptions, grade Grade, o *Opening) []string {
+func detailItems(opts ComposeOptions, lv *levelPrep, o *Opening) []string {
 	var items []string
 	if opts.Company != "" {
 		name := escapeMarkdown(opts.Company)
@@ -64,8 +64,11 @@ func detailItems(opts ComposeOptions, grade Grade, o *Opening) []string {
 		}
 		items = append(items, "Company: "+name)
 	}
-	if grade != 0 {
-		items = append(items, "Job grade: "+grade.String())
+	if lv.grade != 0 {
+		items = append(items, "Job grade: "+lv.grade.String())
+	}
+	if lv.code != "" && !strings.EqualFold(lv.code, lv.title) {
+		items = append(items, "Level: "+escapeMarkdown(lv.code))
 	}
 	if len(o.Locations) > 0 {
 		label := "Location: "

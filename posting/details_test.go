@@ -40,6 +40,7 @@ func TestDetailItems(t *testing.T) {
 		name    string
 		opts    ComposeOptions
 		grade   Grade
+		code    string
 		opening Opening
 		want    []string
 	}{
@@ -49,6 +50,11 @@ func TestDetailItems(t *testing.T) {
 			opts: ComposeOptions{Company: "ACME"}, grade: 9.5,
 			opening: Opening{Locations: []string{"Remote"}},
 			want:    []string{"Company: ACME", "Job grade: 9.5", "Location: Remote"},
+		},
+		{
+			name: "a level code, not when it is the title",
+			code: "IC4", opening: Opening{Department: "Design"},
+			want: []string{"Level: IC4", "Department: Design"},
 		},
 		{
 			name: "markdown in configured values is escaped",
@@ -66,7 +72,7 @@ func TestDetailItems(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			got := detailItems(tc.opts, tc.grade, &tc.opening)
+			got := detailItems(tc.opts, &levelPrep{grade: tc.grade, code: tc.code, title: "Engineer"}, &tc.opening)
 			if !slices.Equal(got, tc.want) {
 				t.Errorf("detailItems = %q\nwant          %q", got, tc.want)
 			}

@@ -37,7 +37,11 @@ type Level struct {
 	Description      string   `json:"description"`    // the level's prose
 	Requirements     []string `json:"requirements"`
 	Responsibilities []string `json:"responsibilities"`
-	Line             int      `json:"line"` // line of the level's heading in the page
+	// Expectations are what the level expects, one item per topic ("**Security**:
+	// …"): a table column or row group, or a framework's criteria.
+	Expectations []string `json:"expectations,omitempty"`
+	Line         int      `json:"line"`             // line of the level's heading in the page
+	Source       string   `json:"source,omitempty"` // the level's own page, when a folder's pages make one family
 }
 
 // Specialty is a section under a page's Specialties heading.
@@ -58,4 +62,5 @@ type Grade float64
 type Warning struct {
 	Line    int    `json:"line"`
 	Message string `json:"message"`
+	File    string `json:"file,omitempty"` // the page, when it is not the family's Source
 }

@@ -54,3 +54,35 @@ func TestComposeGolden(t *testing.T) {
 		checkGolden(t, name+".golden.md", p.Markdown)
 	}
 }
+
+// TestComposeLadderGolden: a level known by its code, with expectations
+// from a table, composes them into the level's section.
+func TestComposeLadderGolden(t *testing.T) {
+	t.Parallel()
+	fam := Family{
+		Key: "comms", Title: "Comms", Role: "Comms tells our story.",
+		BaseRequirements: []string{"Clear writing"},
+		Levels: []Level{{
+			Key: "ic4", Heading: "IC4", Title: "IC4", Code: "IC4",
+			Expectations: []string{
+				"**Role summary**: An autonomous contributor.",
+				"**Collaboration**: Works across the company.\n- Social: drives campaigns\n- Internal: supports leaders",
+			},
+			Line: 3,
+		}, {
+			Key: "senior-sdr", Heading: "Senior SDR (P2)", Title: "Senior SDR", Code: "P2",
+			Description:  "Senior SDRs mentor SDRs.",
+			Expectations: []string{"**Execution**: Drives pipeline alone."},
+			Line:         9,
+		}},
+	}
+	ps, err := Compose([]Family{fam}, nil, ComposeOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range ps {
+		name := strings.ReplaceAll(p.Key, "/", "_")
+		checkGolden(t, name+".golden.html", p.HTML)
+		checkGolden(t, name+".golden.md", p.Markdown)
+	}
+}

@@ -35,7 +35,7 @@ func layout(fp *familyPrep, lv *levelPrep, sp *specialtyPrep, details []string) 
 	}
 	add(SectionResponsibilities, HeadingResponsibilities, fp.responsibilitiesText, resp)
 	add(SectionRequirements, HeadingRequirements, "", reqs)
-	add(SectionLevel, HeadingLevel, lv.description, nil)
+	add(SectionLevel, HeadingLevel, lv.description, lv.expectations)
 	add(SectionDetails, HeadingDetails, "", details)
 	return sections
 }

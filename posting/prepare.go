@@ -23,7 +23,9 @@ type familyPrep struct {
 type levelPrep struct {
 	key, heading, title string
 	grade               Grade
+	code                string
 	description         string
+	expectations        []string
 	responsibilities    []string // the family's, then the level's, without repeats
 	requirements        []string // the base requirements, then the level's, without repeats
 }
@@ -66,7 +68,9 @@ func prepareFamily(f *Family, index int) *familyPrep {
 			heading:          l.Heading,
 			title:            title,
 			grade:            l.Grade,
+			code:             strings.TrimSpace(l.Code),
 			description:      text(l.Description),
+			expectations:     items(l.Expectations),
 			responsibilities: appendNew(resp, items(l.Responsibilities)),
 			requirements:     appendNew(base, items(l.Requirements)),
 		})

@@ -40,6 +40,27 @@
 //     that name no level but have requirements. A Specialties section under
 //     Hiring Process still counts.
 //
+// Other companies' ladders name levels without grades; a level then
+// carries its code as written (Level.Code):
+//
+//   - headings that are a level code or carry one: "## IC1", "## Level 2",
+//     "### Level 1: Product Analyst I", "Senior SDR (P2)", "IC4: Senior
+//     Engineer" (a code alone is also the title), and a page of three or
+//     more H1s that are all titles of one job ("# OSPO Engineer I", …);
+//     an "All levels" section holds the base requirements;
+//   - tables, markdown (GFM) or raw HTML (parsed with golang.org/x/net/html,
+//     whatever blank lines split it into): levels as columns (a header row
+//     of level names, one row per topic; a later header row starts another
+//     set of levels; rows spanning the table are group headings) or as rows
+//     (a first column of level names, rowspan row groups, a "Title" column).
+//     Each cell becomes one of the level's Expectations ("**Topic**: …"),
+//     levels of one title across several tables merged. A table pairing
+//     titles with codes only gives those codes to the levels so titled. A
+//     table under a level heading becomes that level's expectations (the
+//     column headed "…Expectations", else every column); other HTML tables
+//     become a list;
+//   - a page's first H1 wraps it: its prose is the role.
+//
 // Headings with a suffix read as their head: "Levels of X roles",
 // "Responsibilities for X roles". A page that holds nothing but links (a
 // stub, or a table linking each role to a page of its own) is no family:

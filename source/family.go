@@ -207,6 +207,14 @@ func (p *parser) walkKids(kids []*section, inherit kind, underLevels bool) {
 		if kind == kOther && inherit != kOther {
 			kind = inherit
 		}
+		if k.depth == 1 && k.title == p.firstTitle && !p.roleSection && (kind == kSkip || kind == kLevels) {
+			// the page's title ("# Engineering Levels", "# … career
+			// development framework") wraps the page: its prose is the role
+			p.roleSection = true
+			p.addRole(k.blocks)
+			p.walkKids(k.kids, kOther, kind == kLevels)
+			continue
+		}
 		switch kind {
 		case kRole:
 			p.roleSection = true
@@ -294,15 +302,34 @@ func (p *parser) walkOther(k *section, underLevels bool) {
 	case underLevels && specialtyShaped(k):
 		p.warn(k.line, "section "+quoteShort(k.title)+" under the levels names no level but has requirements: read as a specialty")
 		p.addSpecialty(k, nil)
+	case k.depth == 1 && k.title == p.firstTitle && !p.roleSection && !underLevels:
+		// "# Engineering Levels" over the page: its prose is the role
+		p.roleSection = true
+		p.addRole(k.blocks)
+		p.walkKids(k.kids, kOther, underLevels)
 	case hasStructure(k):
 		if !p.roleSection {
 			p.roleSection = true
 			p.addRole(k.blocks)
 		}
 		p.walkKids(k.kids, kOther, underLevels)
-	case k.hasContent() && !underLevels:
+	case k.hasContent() && !underLevels && !p.onlyTables(k):
 		p.warn(k.line, "section "+quoteShort(k.title)+" is not part of a posting; skipped")
 	}
+}
+
+// onlyTables says whether a section holds nothing but tables read into
+// levels.
+func (p *parser) onlyTables(k *section) bool {
+	if len(k.kids) > 0 || len(k.blocks) == 0 {
+		return false
+	}
+	for _, b := range k.blocks {
+		if !p.tablesUsed[b] {
+			return false
+		}
+	}
+	return true
 }
 
 // holdsLevel says whether a level sits somewhere below s.

@@ -27,6 +27,8 @@ type gradeMatch struct {
 	only    bool     // the sentence is all its paragraph says
 	para    ast.Node // the paragraph that holds it
 	none    bool     // the level says it is not aligned to a job grade
+	code    string   // a level named by its code: "IC4", "Level 2"
+	named   bool     // a level named by its heading alone (one H1 per level)
 }
 
 // soleSentence says whether little follows a grade sentence in its paragraph.

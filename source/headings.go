@@ -100,6 +100,10 @@ var phrases = []struct {
 	{"moving to", kSkip},
 	{"moving from", kSkip},
 	{"equal opportunity", kSkip},
+	{"projects you", kResp},
+	{"what we offer", kSkip},
+	{"apply now", kSkip},
+	{"learn more", kSkip},
 	{"what you'll do", kResp},
 	{"what you’ll do", kResp},
 	{"what you can expect", kResp},
@@ -130,7 +134,10 @@ var wholes = map[string]kind{
 	"about the job": kRole, "about the team": kRole, "the opportunity": kRole, "about you": kReq,
 	"your role": kRole, "mission": kRole, "position overview": kRole, "role description": kRole,
 	"grade": kGrade, "grades": kGrade, "job grades": kGrade,
-	"links": kSkip, "compensation": kSkip, "benefits": kSkip, "references": kSkip, "resources": kSkip, "hiring": kSkip,
+	"all levels": kReq, "all roles": kReq, "every level": kReq,
+	"about us": kRole, "about this job": kRole, "about this role": kRole, "about the position": kRole,
+	"about the company": kRole,
+	"links":             kSkip, "compensation": kSkip, "benefits": kSkip, "references": kSkip, "resources": kSkip, "hiring": kSkip,
 	"kpis": kPerf, "kpi": kPerf, "metrics": kPerf,
 }
 

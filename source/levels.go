@@ -41,6 +41,11 @@ func (p *parser) levelGrade(s *section) *gradeMatch {
 			s.grade = &gradeMatch{grade: g, subject: rest, line: s.line}
 		}
 	}
+	if s.grade == nil {
+		if t, code, ok := levelLabel(s.title); ok {
+			s.grade = &gradeMatch{subject: t, code: code, line: s.line}
+		}
+	}
 	if s.grade == nil && looksLikeLevel(s.title) {
 		for _, b := range s.blocks {
 			if _, ok := b.(*ast.Paragraph); ok && gradeNone.MatchString(p.rawText(b)) {
@@ -120,6 +125,7 @@ func (p *parser) addLevel(s *section, g *gradeMatch, attached []*section) {
 			Heading: s.title,
 			Title:   levelTitle(g.subject, s.title),
 			Grade:   g.grade,
+			Code:    g.code,
 			Line:    s.line,
 		},
 		grade: g,
@@ -196,6 +202,10 @@ func (p *parser) levelBlocks(st *levelState, blocks []ast.Node) {
 		if st.grade != nil && b == st.grade.para && st.grade.only {
 			continue
 		}
+		if g := p.tableOf(b); g != nil && !p.tablesUsed[b] {
+			st.lv.Expectations = append(st.lv.Expectations, tableItems(g)...)
+			continue
+		}
 		if md := p.blockMarkdown(b); md != "" {
 			st.desc = append(st.desc, md)
 		}
@@ -260,6 +270,10 @@ func (p *parser) addLevelValue(lv posting.Level, line int) {
 		lv.Responsibilities = []string{}
 	}
 	lv.Key = posting.Slug(lv.Title)
+	if p.levelKeys[lv.Key] && lv.Code != "" && !p.levelKeys[posting.Slug(lv.Title+" "+lv.Code)] {
+		// "Level 1: Analyst I", "Level 2: Analyst I": one title, two codes
+		lv.Key = posting.Slug(lv.Title + " " + lv.Code)
+	}
 	if p.levelKeys[lv.Key] && lv.Heading != lv.Title && !p.levelKeys[posting.Slug(lv.Heading)] {
 		lv.Title = lv.Heading
 		lv.Key = posting.Slug(lv.Title)

@@ -36,6 +36,8 @@ type parser struct {
 	lineStarts []int  // offsets in src where lines start
 	warnings   []posting.Warning
 	html       map[ast.Node]htmlInfo
+	htmlTables map[ast.Node][]byte // raw HTML tables, by the block they start in
+	tablesUsed map[ast.Node]bool   // tables read into levels
 
 	fam         posting.Family
 	role        []string
@@ -45,6 +47,7 @@ type parser struct {
 	specKeys    map[string]bool
 	famReqs     int         // explicit base Requirements sections seen
 	roleSection bool        // a Role section (or a wrapper's prose) was taken
+	firstTitle  string      // the page's first H1
 	roleGrade   *gradeMatch // a grade sentence in the role text
 
 	pageGrades     []posting.Grade // "The roles described below are grades: 6, 7, 8"
@@ -93,8 +96,9 @@ func Parse(path string, data []byte, opts Options) (posting.Family, error) {
 		BaseURL:     opts.BaseURL,
 		FrontMatter: fm.rest,
 	}
+	p.firstTitle = firstH1(root)
 	if p.fam.Title == "" {
-		p.fam.Title = firstH1(root)
+		p.fam.Title = p.firstTitle
 	}
 	if p.fam.Title == "" {
 		p.fam.Title = titleFromPath(path)
@@ -102,7 +106,17 @@ func Parse(path string, data []byte, opts Options) (posting.Family, error) {
 	p.fam.Title = cleanSpace(p.fam.Title)
 	p.fam.Key = posting.Slug(p.fam.Title)
 
+	if ladderOfH1s(root) {
+		for _, k := range root.kids {
+			k.grade, k.gradeDone = &gradeMatch{subject: k.title, line: k.line, named: true}, true
+		}
+		if fm.title == "" {
+			p.fam.Title = cleanSpace(titleFromPath(path))
+			p.fam.Key = posting.Slug(p.fam.Title)
+		}
+	}
 	p.planGradeLists(root)
+	p.planTables(root)
 	p.walkFamily(root)
 	p.finish()
 

@@ -17,6 +17,7 @@ type shapeCase struct {
 	warnings    []string // "line|substring"
 	role        string   // substring of the role
 	base        int
+	expect      []string // the levels' expectations, joined by " ~ ", when set
 }
 
 // runShapes parses each case's page and compares it with the case.
@@ -57,6 +58,15 @@ func (tc shapeCase) check(t *testing.T) {
 	}
 	if strings.Join(levels, "\n") != strings.Join(tc.levels, "\n") {
 		t.Errorf("levels:\n%s\nwant:\n%s", strings.Join(levels, "\n"), strings.Join(tc.levels, "\n"))
+	}
+	if tc.expect != nil {
+		var got []string
+		for _, l := range f.Levels {
+			got = append(got, strings.Join(l.Expectations, " ~ "))
+		}
+		if strings.Join(got, "\n") != strings.Join(tc.expect, "\n") {
+			t.Errorf("expectations:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.expect, "\n"))
+		}
 	}
 	var specs []string
 	for _, s := range f.Specialties {

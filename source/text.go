@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 )
 
 // Markdown extraction: text fields are slices of the page's source, with raw
@@ -22,7 +23,18 @@ func (p *parser) blockMarkdown(n ast.Node) string {
 	case *ast.List:
 		return p.listMarkdown(n)
 	case *ast.HTMLBlock:
+		if _, ok := p.htmlTables[n]; ok {
+			if p.tablesUsed[n] {
+				return ""
+			}
+			return tableMarkdown(p.tableOf(n))
+		}
 		return p.htmlBlock(n)
+	case *east.Table:
+		if p.tablesUsed[n] {
+			return ""
+		}
+		return p.sourceLines(n)
 	case *ast.ThematicBreak, *ast.Heading:
 		return ""
 	case *ast.FencedCodeBlock:

@@ -1,6 +1,7 @@
 package source
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -42,7 +43,19 @@ func (p *parser) buildTree(doc ast.Node) *section {
 	root := &section{}
 	stack := []*section{root}
 	anchor := ""
+	tableEnd := -1 // the end of a raw HTML table that spans several blocks
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if tableEnd >= 0 {
+			if start, _ := p.span(n); start < tableEnd {
+				continue // inside the table: a blank line split it
+			}
+			tableEnd = -1
+		}
+		if h, ok := n.(*ast.HTMLBlock); ok {
+			if end := p.htmlTable(h); end >= 0 {
+				tableEnd = end
+			}
+		}
 		if id := p.anchorOnly(n); id != "" {
 			anchor = id
 			continue
@@ -100,6 +113,49 @@ func (p *parser) buildTree(doc ast.Node) *section {
 		stack = append(stack, s)
 	}
 	return root
+}
+
+// htmlTable notes a raw HTML table that starts in block h, whatever blank
+// lines split it into, and returns the offset where it ends; -1 when h
+// starts no table.
+func (p *parser) htmlTable(h *ast.HTMLBlock) int {
+	start, stop := p.span(h)
+	if start >= stop {
+		return -1
+	}
+	lower := bytes.ToLower(p.src[start:])
+	open := bytes.Index(lower[:stop-start], []byte("<table"))
+	if open < 0 {
+		return -1
+	}
+	depth, i := 0, open
+	for i < len(lower) {
+		o := bytes.Index(lower[i:], []byte("<table"))
+		c := bytes.Index(lower[i:], []byte("</table"))
+		switch {
+		case c < 0:
+			i = len(lower) // never closed: the table runs to the end
+			depth = 0
+		case o >= 0 && o < c:
+			depth++
+			i += o + len("<table")
+			continue
+		default:
+			depth--
+			i += c + len("</table")
+			if gt := bytes.IndexByte(lower[i:], '>'); gt >= 0 {
+				i += gt + 1
+			}
+		}
+		if depth <= 0 {
+			break
+		}
+	}
+	if p.htmlTables == nil {
+		p.htmlTables = map[ast.Node][]byte{}
+	}
+	p.htmlTables[h] = p.src[start : start+i]
+	return start + i
 }
 
 // pseudoHeading reads a paragraph that is only bold text naming a part of a
