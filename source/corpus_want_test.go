@@ -112,13 +112,4 @@ var corpusWant = map[string]pageWant{
 
 // corpusKnown records the pages not read fully, as "partial: why" or
 // "none: why". TestCorpus fails when a page's status changes, either way.
-var corpusKnown = map[string]string{
-	"other/basecamp/making-a-career.md":                                "partial: levels named in prose: no warning says so",
-	"other/infracloud/docs__engineering__principal-engineer.md":        "none: one level per file, competency sections",
-	"other/infracloud/docs__engineering__senior-engineer.md":           "none: one level per file, competency sections",
-	"other/monzo/frameworks__engineering__backend.md":                  "none: framework in YAML front matter",
-	"other/monzo/frameworks__product.md":                               "none: framework in YAML front matter, empty body",
-	"other/novoda/frameworks__engineering__senior_product_engineer.md": "none: framework in YAML front matter",
-	"other/posthog/careers__designer.md":                               "partial: single-role ad: its prose sections are skipped",
-	"other/posthog/careers__full-stack-software-engineer.md":           "partial: single-role ad: its prose sections are skipped",
-}
+var corpusKnown = map[string]string{}

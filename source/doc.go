@@ -59,7 +59,22 @@
 //     table under a level heading becomes that level's expectations (the
 //     column headed "…Expectations", else every column); other HTML tables
 //     become a list;
-//   - a page's first H1 wraps it: its prose is the role.
+//   - a page's first H1 wraps it: its prose is the role;
+//   - a framework in YAML front matter (topics, each with criteria per
+//     level number, Monzo's format), the body possibly empty: one level
+//     "Level N" per number, one expectation per topic;
+//   - a page with a Hugo "weight" and no level of its own is one level,
+//     titled by the page, its sections its description; ParsePages and
+//     Load read a folder of such pages beside an _index.md as one family
+//     (folder.go says when, and why);
+//   - a job ad of prose sections only (no levels, requirements or
+//     responsibilities headings) is one posting: its sections join the role
+//     under their headings.
+//
+// Levels only named in prose (a list of "Junior (L1)", "Senior (L3)", …)
+// are not guessed at: such a page, having no level, is a *ParseError at the
+// line of the list. A section that cannot be placed is a warning that says
+// what shape was expected there, and ends "; skipped".
 //
 // Headings with a suffix read as their head: "Levels of X roles",
 // "Responsibilities for X roles". A page that holds nothing but links (a

@@ -298,7 +298,7 @@ func (p *parser) walkOther(k *section, underLevels bool) {
 		p.ungraded = append(p.ungraded, len(p.fam.Levels))
 		p.addLevel(k, &gradeMatch{}, nil)
 	case underLevels && looksLikeLevel(k.title) && !p.holdsLevel(k):
-		p.warn(k.line, "section "+quoteShort(k.title)+" looks like a level but states no job grade; skipped")
+		p.warn(k.line, "section "+quoteShort(k.title)+" looks like a level but states no job grade: expected a grade sentence (\"The X is a grade 7\"), a Job Grade sub-section, or a level code (IC4, Level 2) in its heading; skipped")
 	case underLevels && specialtyShaped(k):
 		p.warn(k.line, "section "+quoteShort(k.title)+" under the levels names no level but has requirements: read as a specialty")
 		p.addSpecialty(k, nil)
@@ -314,7 +314,7 @@ func (p *parser) walkOther(k *section, underLevels bool) {
 		}
 		p.walkKids(k.kids, kOther, underLevels)
 	case k.hasContent() && !underLevels && !p.onlyTables(k):
-		p.warn(k.line, "section "+quoteShort(k.title)+" is not part of a posting; skipped")
+		p.skip(k)
 	}
 }
 

@@ -17,6 +17,7 @@ type frontMatter struct {
 	present            bool
 	bodyStart          int // byte offset of the body in the file
 	bodyLine           int // 0-based line of the body's first byte
+	topicsLine         int // 1-based line of a "topics:" key (a framework), else 1
 }
 
 var yamlLine = regexp.MustCompile(`line (\d+)`)
@@ -39,6 +40,10 @@ func splitFrontMatter(path string, data []byte) (frontMatter, error) {
 			fm.present = true
 			fm.bodyStart = len(data) - len(next)
 			fm.bodyLine = n + 1
+			fm.topicsLine = 1
+			if i := bytes.Index(data[:fm.bodyStart], []byte("\ntopics:")); i >= 0 {
+				fm.topicsLine = 2 + bytes.Count(data[:i], []byte("\n"))
+			}
 			return fm, nil
 		}
 		rest = next

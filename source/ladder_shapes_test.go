@@ -1,6 +1,12 @@
 package source
 
-import "testing"
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
 
 // TestLadderShapes covers other companies' career ladders: levels named by
 // code in headings, one H1 per level, levels as markdown or HTML table
@@ -67,7 +73,7 @@ func TestLadderShapes(t *testing.T) {
 			title:  "Sales Ladder",
 			levels: []string{"Rep|Rep|0|0|0|P1", "Senior Rep|Senior Rep|0|0|0|P2"},
 			expect: []string{
-				"**Execution**: Knows the basics.\nAsks for help. ~ **Knowledge**: - Knows the product\n- Knows [rivals](https://example.com/rivals)",
+				"**Execution**: Knows the basics.\nAsks for help. ~ **Knowledge**:\n- Knows the product\n- Knows [rivals](https://example.com/rivals)",
 				"**Execution**: Drives _pipeline_ alone. ~ **Knowledge**: Expert.",
 			},
 			warnings: []string{"1|no front matter"},
@@ -100,5 +106,65 @@ func TestLadderShapes(t *testing.T) {
 			role:     "Clamp Co makes clamps.\n\nWe're looking for a clamp-minded engineer.",
 			base:     1,
 		},
+		{
+			file:  "framework.md",
+			title: "Pump Framework",
+			levels: []string{
+				"Level 1|Level 1|0|0|0|Level 1",
+				"Level 2|Level 2|0|0|0|Level 2",
+				"Level 3|Level 3|0|0|0|Level 3",
+			},
+			expect: []string{
+				"**Communication**:\n- Gives status updates ~ **💥 Impact**:\n- Delivers tasks",
+				"**Communication**:\n- Gives feedback\n- Writes clear pull requests",
+				"",
+			},
+			warnings: []string{"5|Level 3 of the framework lists no criteria"},
+		},
+		{
+			file:   "level-page.md",
+			title:  "Senior Sprocket Engineer",
+			levels: []string{"Senior Sprocket Engineer|Senior Sprocket Engineer|0|0|0"},
+		},
+		{
+			file:  "prose-ad.md",
+			title: "Flange Designer",
+			role:  "world class design into every flange",
+		},
 	})
+}
+
+// TestLevelsInProse: a page that only names its levels in a list holds no
+// posting, and the error says where the levels are named.
+func TestLevelsInProse(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join("testdata", "shapes", "prose-levels.md")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Parse(path, data, Options{})
+	var pe *ParseError
+	if !errors.As(err, &pe) || !errors.Is(err, errNoPosting) || pe.Line != 7 ||
+		!strings.Contains(err.Error(), "named only in prose (Junior (L1), Mid-level (L2), Senior (L3))") {
+		t.Fatalf("got %v, want a no-posting error at line 7 naming the levels", err)
+	}
+}
+
+// TestLevelPageDescription: a level page's sections are its level's
+// description, under their headings.
+func TestLevelPageDescription(t *testing.T) {
+	t.Parallel()
+	data, err := os.ReadFile(filepath.Join("testdata", "shapes", "level-page.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := Parse("level-page.md", data, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "**Core Competencies**\n\n- Owns sprocket modules\n\n**Functional Competencies**\n\n**Management**\n\n- Leads a small sprocket team"
+	if len(f.Levels) != 1 || f.Levels[0].Description != want || f.Role != "" {
+		t.Fatalf("levels %+v role %q, want one level described %q", f.Levels, f.Role, want)
+	}
 }

@@ -26,7 +26,8 @@ type Loaded struct {
 	Err error
 }
 
-// Load reads the pages at loc (see Read) and parses every one. It never
+// Load reads the pages at loc (see Read) and parses every one, a folder of
+// level pages as one family (see ParsePages). It never
 // stops at a bad page, so that a linter can report them all; a caller that
 // publishes refuses when any has an Err. A loc that cannot be read at all is
 // one Loaded with its error.
@@ -39,16 +40,11 @@ func Load(ctx context.Context, loc string, opts LoadOptions) []Loaded {
 		}
 		return []Loaded{{Path: name, Err: err}}
 	}
-	out := make([]Loaded, 0, len(pages))
-	for _, pg := range pages {
-		base := opts.BaseURL
-		if base == "" && isURL(pg.Path) {
-			if u, err := url.Parse(pg.Path); err == nil {
-				base = u.Scheme + "://" + u.Host
-			}
+	base := opts.BaseURL
+	if base == "" && isURL(loc) && len(pages) > 0 {
+		if u, err := url.Parse(pages[0].Path); err == nil {
+			base = u.Scheme + "://" + u.Host
 		}
-		f, err := Parse(pg.Path, pg.Data, Options{BaseURL: base})
-		out = append(out, Loaded{Path: pg.Path, Family: f, Err: err})
 	}
-	return out
+	return ParsePages(pages, Options{BaseURL: base})
 }

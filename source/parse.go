@@ -55,12 +55,23 @@ type parser struct {
 	ungraded       []int                      // levels, by index, that state no grade of their own
 	gradeTitles    map[*section][]gradedTitle // Job Grade sections naming several jobs
 	taken          map[*section]bool          // sections given to a level elsewhere on the page
+	skipped        []skipped                  // sections left out, with their warnings
 }
 
 // Parse parses one handbook page into a family. path names the page in
 // errors and becomes Family.Source. Errors are *ParseError; warnings are in
 // Family.Warnings, sorted by line.
 func Parse(path string, data []byte, opts Options) (posting.Family, error) {
+	f, err := parse(path, data, opts)
+	if err != nil {
+		return posting.Family{}, err
+	}
+	return f, nil
+}
+
+// parse is Parse, but a page that holds no posting still returns what it
+// holds, with the error: the _index.md of a folder of level pages.
+func parse(path string, data []byte, opts Options) (posting.Family, error) {
 	if err := checkContent(path, data); err != nil {
 		return posting.Family{}, err
 	}
@@ -82,7 +93,7 @@ func Parse(path string, data []byte, opts Options) (posting.Family, error) {
 	if !fm.present {
 		p.warn(1, "no front matter: title taken from the first heading or the file name")
 	}
-	if len(bytes.TrimSpace(p.src)) == 0 {
+	if _, framework := fm.rest["topics"]; len(bytes.TrimSpace(p.src)) == 0 && !framework {
 		return posting.Family{}, &ParseError{Path: path, Err: errEmpty}
 	}
 	p.indexLines()
@@ -118,15 +129,24 @@ func Parse(path string, data []byte, opts Options) (posting.Family, error) {
 	p.planGradeLists(root)
 	p.planTables(root)
 	p.walkFamily(root)
+	if len(p.fam.Levels) == 0 {
+		if !p.frameworkLevels(fm.topicsLine) {
+			if line, names := p.levelsInProse(root); names != nil {
+				return posting.Family{}, proseLevelsError(path, line, names)
+			}
+		}
+		p.pageLevel()
+		p.proseAd()
+	}
 	p.finish()
 
 	f := p.fam
 	if len(f.Levels) == 0 && len(f.Specialties) == 0 && len(f.Responsibilities) == 0 && len(f.BaseRequirements) == 0 {
 		if line, why := p.notAFamily(root); why != "" {
-			return posting.Family{}, &ParseError{Path: path, Line: line, Err: fmt.Errorf("%w: %s", errNoPosting, why)}
+			return f, &ParseError{Path: path, Line: line, Err: fmt.Errorf("%w: %s", errNoPosting, why)}
 		}
 		if f.Role == "" {
-			return posting.Family{}, &ParseError{Path: path, Err: fmt.Errorf("%w: %s", errNoPosting, noPostingWhy)}
+			return f, &ParseError{Path: path, Err: fmt.Errorf("%w: %s", errNoPosting, noPostingWhy)}
 		}
 	}
 	return f, nil

@@ -239,8 +239,11 @@ func titleCodes(g *grid) map[string]string {
 // expectation is one item: "**Topic**: text", the text's lines kept.
 func expectation(label, text string) string {
 	label = strings.Trim(strings.TrimSpace(label), "*: ")
-	if label == "" {
+	switch {
+	case label == "":
 		return text
+	case strings.HasPrefix(text, "- "):
+		return "**" + label + "**:\n" + text // a list under its topic
 	}
 	return "**" + label + "**: " + text
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -15,6 +16,8 @@ func (a *app) lintCommand() *cobra.Command {
 		Use:   "lint PAGE...",
 		Short: "Check handbook pages: warnings and errors with file:line",
 		Long: `lint parses handbook pages and prints every problem as "file:line: level: message".
+For a page it cannot read fully it says which sections it could not place,
+at their line, and what shape it expected there, then counts them.
 It exits 1 when any page has an error (a page that cannot be published), and
 with --strict also when there are only warnings.`,
 		Example: `  jobsync lint testdata/product-manager.md
@@ -34,9 +37,21 @@ with --strict also when there are only warnings.`,
 					}
 					continue
 				}
+				skipped := 0
 				for _, w := range r.Family.Warnings {
 					nwarn++
-					fmt.Fprintf(a.stdout, "%s:%d: warning: %s\n", r.Path, w.Line, w.Message)
+					file := r.Path
+					if w.File != "" {
+						file = w.File
+					}
+					fmt.Fprintf(a.stdout, "%s:%d: warning: %s\n", file, w.Line, w.Message)
+					if strings.HasSuffix(w.Message, "; skipped") {
+						skipped++
+					}
+				}
+				if skipped > 0 {
+					fmt.Fprintf(a.stdout, "%s: read partly: %d %s not placed (see the warnings above for the line and the shape expected)\n",
+						r.Path, skipped, plural(skipped, "section", "sections"))
 				}
 			}
 			fmt.Fprintf(a.stdout, "%d pages, %d errors, %d warnings\n", len(results), nerr, nwarn)
@@ -48,4 +63,12 @@ with --strict also when there are only warnings.`,
 	}
 	cmd.Flags().BoolVar(&strict, "strict", false, "exit 1 on warnings too")
 	return cmd
+}
+
+// plural picks the word for n.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

@@ -42,7 +42,11 @@ func (a *app) loadFamilies(ctx context.Context, refs []pageRef) ([]posting.Famil
 			continue
 		}
 		for _, w := range pg.Family.Warnings {
-			a.log.Warn(w.Message, zapLocation(pg.Path, w.Line))
+			file := pg.Path
+			if w.File != "" { // a level page of a folder read as one family
+				file = w.File
+			}
+			a.log.Warn(w.Message, zapLocation(file, w.Line))
 		}
 		fams = append(fams, pg.Family)
 	}

@@ -17,8 +17,9 @@ func (a *app) parseCommand() *cobra.Command {
 		Use:   "parse [--format text|json] PAGE...",
 		Short: "Show the job family (or families) a handbook page parses into",
 		Long: `parse reads handbook pages (a file, a folder of *.md files, or an https URL)
-and prints each job family: its levels with grades, its specialties, its base
-requirements, and a warning with a line number for anything odd.`,
+and prints each job family: its levels with their grade or level code (IC4,
+L3, Level 2) and expectations, its specialties, its base requirements, and a
+warning with a line number for anything odd.`,
 		Example: `  jobsync parse testdata/product-manager.md
   jobsync parse --format json handbook/job-families/ > families.json
   jobsync parse https://handbook.gitlab.com/job-families/product/product-manager/index.md`,
@@ -82,7 +83,20 @@ func printFamily(w io.Writer, f posting.Family) {
 		if l.Heading != l.Title {
 			heading = fmt.Sprintf("  (heading %q)", l.Heading)
 		}
-		fmt.Fprintf(w, "    grade %-4s %s%s: %d requirements\n", l.Grade, l.Title, heading, len(l.Requirements))
+		mark := "grade " + fmt.Sprintf("%-4s", l.Grade)
+		switch {
+		case l.Grade == 0 && l.Code != "":
+			mark = fmt.Sprintf("level %-4s", l.Code)
+		case l.Grade == 0:
+			mark = "no grade  "
+		case l.Code != "":
+			heading += " " + l.Code
+		}
+		exp := ""
+		if len(l.Expectations) > 0 {
+			exp = fmt.Sprintf(", %d expectations", len(l.Expectations))
+		}
+		fmt.Fprintf(w, "    %s %s%s: %d requirements%s\n", mark, l.Title, heading, len(l.Requirements), exp)
 	}
 	fmt.Fprintf(w, "  specialties: %d\n", len(f.Specialties))
 	for _, s := range f.Specialties {
