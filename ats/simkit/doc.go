@@ -28,11 +28,13 @@
 //
 // NewRecorder keeps every request in arrival order as a Request (method,
 // path, query, status, arrival time, whether a limiter refused it and when
-// its retry hint ends, the fault injected). Tests and benchmarks count with
-// Recorder.Count, CountRoute, ByRoute and MaxRun, and the predicates Route
-// and Status. The status is set as soon as the answer's header is written,
-// before the client can see it; it stays 0 for a connection dropped on
-// purpose.
+// its retry hint ends, the fault injected). Tests and benchmarks read it
+// with Requests and Len, count with Count and MaxRun and the predicates Route
+// and Status (rec.Count(simkit.Route("POST", "/v1/postings")),
+// rec.MaxRun(simkit.Status(429))), or per "METHOD PATH" with ByRoute; Reset
+// forgets what was recorded. The status is set as soon as the answer's
+// header is written, before the client can see it; it stays 0 for a
+// connection dropped on purpose.
 //
 // # Faults
 //
