@@ -16,6 +16,7 @@ const markerVersion = "jobsync/v1"
 // posting key, the posting hash it last wrote, and a fingerprint of the text
 // it sent. Drift is a fingerprint of the board's current text that differs
 // from the marker's: text, not HTML, because boards re-serialise HTML.
+// Remote.SetOwner decides ownership and drift from a marker.
 type Marker struct {
 	Key         string
 	Hash        string
@@ -34,8 +35,9 @@ func (m Marker) String() string {
 	return fmt.Sprintf("%s key=%s hash=%s fp=%s", markerVersion, m.Key, m.Hash, m.Fingerprint)
 }
 
-// ParseMarker decodes a marker written by String. ok is false for text that
-// is not a jobsync marker (someone else's value, or a person's edit).
+// ParseMarker decodes a marker written by String. For text that is not a
+// jobsync marker (someone else's value, or a person's edit) it returns the
+// zero Marker, which Owns does not own, and ok false.
 func ParseMarker(s string) (m Marker, ok bool) {
 	fields := strings.Fields(s)
 	if len(fields) == 0 || fields[0] != markerVersion {
@@ -55,7 +57,10 @@ func ParseMarker(s string) (m Marker, ok bool) {
 			m.Fingerprint = value
 		}
 	}
-	return m, m.Key != "" && m.Hash != ""
+	if m.Key == "" || m.Hash == "" {
+		return Marker{}, false
+	}
+	return m, true
 }
 
 // Fingerprint hashes the visible text of the given fields (HTML or plain

@@ -38,13 +38,26 @@ func (m inMemory) RoundTrip(r *http.Request) (resp *http.Response, err error) {
 			resp, err = nil, errDropped
 		}
 	}()
-	m.h.ServeHTTP(rec, r)
+	m.h.ServeHTTP(rec, serverRequest(r))
 	if rec.hijacked {
 		return nil, errDropped
 	}
 	resp = rec.Result()
 	resp.Request = r
 	return resp, nil
+}
+
+// serverRequest is r as a server hands it to its handler.
+func serverRequest(r *http.Request) *http.Request {
+	sr := r.Clone(r.Context())
+	if sr.Body == nil {
+		sr.Body = http.NoBody
+	}
+	sr.RequestURI = r.URL.RequestURI()
+	if sr.Host == "" {
+		sr.Host = r.URL.Host
+	}
+	return sr
 }
 
 // recorder is a ResponseRecorder whose connection can be hijacked.

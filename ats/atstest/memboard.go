@@ -99,8 +99,8 @@ func (m *MemBoard) Find(ctx context.Context, key string) ([]ats.Remote, error) {
 		return nil, err
 	}
 	return m.remotes(func(p *memPost) bool {
-		mk, ok := ats.ParseMarker(p.marker)
-		return ok && mk.Key == key
+		mk, _ := ats.ParseMarker(p.marker)
+		return ats.Owns(mk) && mk.Key == key
 	}), nil
 }
 
@@ -269,8 +269,8 @@ func (m *MemBoard) owned(id, op string) (*memPost, error) {
 	if !ok {
 		return nil, fmt.Errorf("memboard: %s %s: %w", op, id, ats.ErrNotFound)
 	}
-	if _, ok := ats.ParseMarker(mp.marker); !ok {
-		return nil, fmt.Errorf("memboard: %s %s: posting is not jobsync's", op, id)
+	if mk, _ := ats.ParseMarker(mp.marker); !ats.Owns(mk) {
+		return nil, fmt.Errorf("memboard: %s %s: %w", op, id, ats.ErrNotOwned)
 	}
 	return mp, nil
 }
@@ -310,9 +310,7 @@ func (mp *memPost) remote() ats.Remote {
 		URL:        "mem://postings/" + mp.id,
 		Open:       mp.open,
 	}
-	if mk, ok := ats.ParseMarker(mp.marker); ok {
-		r.Owned, r.Key, r.Hash = true, mk.Key, mk.Hash
-		r.Drifted = ats.Fingerprint(mp.title, mp.html) != mk.Fingerprint
-	}
+	mk, _ := ats.ParseMarker(mp.marker)
+	r.SetOwner(mk, func() string { return ats.Fingerprint(mp.title, mp.html) })
 	return r
 }

@@ -59,7 +59,7 @@
 //
 // Jobs of people are never written: Update and Close read the post's job
 // first and refuse one without a marker, or a post other than the job's
-// primary post (ErrNotOwned), whatever the engine asks.
+// primary post (ats.ErrNotOwned), whatever the engine asks.
 //
 // A template may give a job several posts (an external and an internal
 // board's). jobsync manages the job's primary post: its active post with the
@@ -105,11 +105,12 @@
 // user). Tokens are cached and replaced a minute (or a fifth of their life)
 // before expires_at; concurrent callers share one refresh. A 401 from the
 // API means the request did not run: the token is dropped and that request
-// sent once more.
+// sent once more (atshttp.Bearer).
 //
-// Errors are *APIError, keeping Greenhouse's message and field errors; a 404
-// wraps ats.ErrNotFound, as does an id that an ids= filter does not find.
-// Neither errors nor logs ever hold the client secret or a token.
+// Errors are *atshttp.Error, keeping Greenhouse's message and field errors
+// (or the token endpoint's OAuth error and description); a 404 matches
+// ats.ErrNotFound, as does an id that an ids= filter does not find. Neither
+// errors nor logs ever hold the client secret or a token.
 //
 // Known gap: a marker write re-sends the job's other custom field values as
 // GET returned them. Harvest v1 took select fields by option id and ranges
@@ -119,9 +120,11 @@
 // run stops with that error (no duplicate: the next run finds the job by its
 // tag and tries again).
 //
-// Retries and pacing are the shared client's (atshttp.NewHTTPClient): GET,
-// PATCH and DELETE retried on 429, 5xx and network errors; POST only on 429
-// or a failed dial; every worker held while a 429's Retry-After runs, and
+// Retries and pacing are the shared client's (atshttp.NewHTTPClient), by
+// the kind each call declares: reads (GET), PATCH, DELETE and the token
+// request retried on 429, 5xx and network errors; the creates (POST /jobs,
+// /job_post_locations, /custom_fields) only on 429 or when surely not sent;
+// every worker held while a 429's Retry-After runs, and
 // the window's remaining budget (X-RateLimit-Remaining until
 // X-RateLimit-Reset) spent without overshooting it, counting requests in
 // flight. This package adds no pacing of its own. (Measured with

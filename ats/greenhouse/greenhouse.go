@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/http"
 	"net/url"
 	"slices"
 	"strconv"
@@ -19,20 +18,23 @@ import (
 	"github.com/jobsync/jobsync/ats/atshttp"
 )
 
-// Options configures a Board. Secrets come from the environment; see
-// EnvPrefix.
+// Options configures a Board. Secrets come from the environment (see
+// ats.EnvVar): JOBSYNC_<BOARD>_CLIENT_SECRET and the others.
 type Options struct {
 	Name          string // the board's configured name; default "greenhouse"
 	BaseURL       string // default https://harvest.greenhouse.io/v3
 	TokenURL      string // default https://auth.greenhouse.io/token, or BaseURL's origin + "/token" when only BaseURL is set
 	ClientID      string
-	ClientSecret  string
+	ClientSecret  ats.Secret
 	UserID        int64 // the Greenhouse user the token acts as (its sub)
 	TemplateJobID int64 // new jobs are copied from this job
 	CloseOpenings bool  // Close also closes the job's openings (which closes the job); Update reopens one
-	HTTPClient    *http.Client
 	Logger        *zap.Logger
-	Now           func() time.Time
+	// HTTP tunes the client the board builds with atshttp.NewHTTPClient
+	// (tests set a Transport and short retry waits); its Logger defaults to
+	// Logger.
+	HTTP atshttp.Options
+	Now  func() time.Time // when tokens expire; default time.Now
 }
 
 // Board is a Greenhouse account reached through Harvest v3.
@@ -75,35 +77,28 @@ var (
 	_ ats.Concurrent = (*Board)(nil)
 )
 
-// EnvPrefix is the prefix of a board's environment variables:
-// "JOBSYNC_GREENHOUSE_" for a board named "greenhouse".
-func EnvPrefix(board string) string {
-	return "JOBSYNC_" + strings.ToUpper(strings.ReplaceAll(board, "-", "_")) + "_"
-}
-
 // New checks o and returns the board. Every missing setting is reported,
 // naming the environment variable that supplies it.
 func New(o Options) (*Board, error) {
 	if o.Name == "" {
 		o.Name = "greenhouse"
 	}
-	env := EnvPrefix(o.Name)
 	var errs []error
 	if o.ClientID == "" {
-		errs = append(errs, fmt.Errorf("no client id: set %sCLIENT_ID", env))
+		errs = append(errs, ats.MissingEnv(o.Name, "CLIENT_ID", "client id"))
 	}
-	if o.ClientSecret == "" {
-		errs = append(errs, fmt.Errorf("no client secret: set %sCLIENT_SECRET", env))
+	if !o.ClientSecret.IsSet() {
+		errs = append(errs, ats.MissingEnv(o.Name, "CLIENT_SECRET", "client secret"))
 	}
 	if o.UserID <= 0 {
-		errs = append(errs, fmt.Errorf("no user id (the Greenhouse user jobsync acts as): set %sUSER_ID", env))
+		errs = append(errs, ats.MissingEnv(o.Name, "USER_ID", "user id (the Greenhouse user jobsync acts as)"))
 	}
 	if o.TemplateJobID <= 0 {
-		errs = append(errs, fmt.Errorf("no template job id (new jobs are copied from it): set %sTEMPLATE_JOB_ID", env))
+		errs = append(errs, ats.MissingEnv(o.Name, "TEMPLATE_JOB_ID", "template job id (new jobs are copied from it)"))
 	}
-	base, err := parseBase(o.BaseURL, defaultBaseURL)
+	base, err := atshttp.ParseBase(cmp.Or(o.BaseURL, defaultBaseURL))
 	if err != nil {
-		errs = append(errs, fmt.Errorf("%sBASE_URL: %w", env, err))
+		errs = append(errs, fmt.Errorf("%s: %w", ats.EnvVar(o.Name, "BASE_URL"), err))
 	}
 	tokenURL := o.TokenURL
 	if tokenURL == "" {
@@ -112,51 +107,34 @@ func New(o Options) (*Board, error) {
 			tokenURL = (&url.URL{Scheme: base.Scheme, Host: base.Host, Path: "/token"}).String()
 		}
 	}
-	if _, err := parseBase(tokenURL, ""); err != nil {
-		errs = append(errs, fmt.Errorf("%sTOKEN_URL: %w", env, err))
+	tokenBase, err := atshttp.ParseBase(tokenURL)
+	if err != nil {
+		errs = append(errs, fmt.Errorf("%s: %w", ats.EnvVar(o.Name, "TOKEN_URL"), err))
 	}
 	if len(errs) > 0 {
-		return nil, fmt.Errorf("greenhouse: board %s: %w", o.Name, errors.Join(errs...))
+		return nil, errors.Join(errs...)
 	}
 	if o.Logger == nil {
 		o.Logger = zap.NewNop()
 	}
-	if o.HTTPClient == nil {
-		o.HTTPClient = atshttp.NewHTTPClient(atshttp.Options{Logger: o.Logger.Named("http")})
+	if o.HTTP.Logger == nil {
+		o.HTTP.Logger = o.Logger.Named("http")
 	}
 	if o.Now == nil {
 		o.Now = time.Now
 	}
-	ts := &tokenSource{hc: o.HTTPClient, url: tokenURL, clientID: o.ClientID, secret: o.ClientSecret, sub: o.UserID, now: o.Now}
+	hc := atshttp.NewHTTPClient(o.HTTP)
+	ts := &tokenSource{clientID: o.ClientID, secret: o.ClientSecret, sub: o.UserID, now: o.Now}
+	ts.api = &atshttp.Client{HTTP: hc, Base: tokenBase, Auth: atshttp.Basic(ats.NewSecret(o.ClientID), o.ClientSecret),
+		DecodeError: decodeError, Secrets: ts.secrets}
 	return &Board{
 		name:       o.Name,
 		templateID: o.TemplateJobID,
 		closeOpen:  o.CloseOpenings,
-		c:          &client{hc: o.HTTPClient, base: base, tokens: ts},
-		log:        o.Logger.Named("greenhouse").With(zap.String("board", o.Name)),
+		c: &client{tokens: ts, api: &atshttp.Client{HTTP: hc, Base: base, Auth: atshttp.Bearer(ts),
+			DecodeError: decodeError, Secrets: ts.secrets, Logger: o.HTTP.Logger}},
+		log: o.Logger.Named("greenhouse").With(zap.String("board", o.Name)),
 	}, nil
-}
-
-// parseBase checks an absolute http(s) URL, using def when s is empty.
-func parseBase(s, def string) (*url.URL, error) {
-	if s == "" {
-		s = def
-	}
-	u, err := url.Parse(s)
-	if err != nil {
-		// A *url.Error quotes the URL, password and all: keep only its cause.
-		if ue, ok := err.(*url.Error); ok {
-			err = ue.Err
-		}
-		return nil, fmt.Errorf("not a URL: %w", err)
-	}
-	if (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-		return nil, fmt.Errorf("%q is not an absolute http(s) URL", u.Redacted())
-	}
-	if u.User != nil || u.RawQuery != "" || u.Fragment != "" {
-		return nil, fmt.Errorf("%q must hold no credentials, query or fragment", u.Redacted())
-	}
-	return u, nil
 }
 
 // Name returns the board's configured name.
@@ -165,13 +143,6 @@ func (b *Board) Name() string { return b.name }
 // MaxConcurrency lets four writes run at once; the shared HTTP client's
 // rate-limit gate keeps them within Greenhouse's window.
 func (b *Board) MaxConcurrency() int { return 4 }
-
-// TokenFetches returns how many tokens the board has asked for.
-func (b *Board) TokenFetches() int {
-	b.c.tokens.mu.Lock()
-	defer b.c.tokens.mu.Unlock()
-	return b.c.tokens.fetches
-}
 
 // List returns one Remote per active job post: every page of GET /jobs and
 // of GET /job_posts, matched by job id. A post is owned when its job carries
@@ -193,7 +164,7 @@ func (b *Board) List(ctx context.Context) ([]ats.Remote, error) {
 	// Both lists share a token and a board: report the first failure only,
 	// as both usually fail for one cause.
 	if err := cmp.Or(jerr, pr.err); err != nil {
-		return nil, fmt.Errorf("greenhouse: list: %w", err)
+		return nil, fmt.Errorf("list: %w", err)
 	}
 	return b.remotes(jobs, owners(jobs, b.templateID), pr.posts, ""), nil
 }
@@ -203,13 +174,13 @@ func (b *Board) List(ctx context.Context) ([]ats.Remote, error) {
 func (b *Board) Find(ctx context.Context, key string) ([]ats.Remote, error) {
 	jobs, err := listAll[job](ctx, b.c, routeJobs, nil)
 	if err != nil {
-		return nil, fmt.Errorf("greenhouse: find %s: %w", key, err)
+		return nil, fmt.Errorf("find %s: %w", key, err)
 	}
 	own := owners(jobs, b.templateID)
 	var mine []job
 	var ids []int64
 	for _, j := range jobs {
-		if o := own[j.ID]; o.owned && o.marker.Key == key {
+		if m := own[j.ID]; ats.Owns(m) && m.Key == key {
 			mine = append(mine, j)
 			ids = append(ids, j.ID)
 		}
@@ -217,16 +188,16 @@ func (b *Board) Find(ctx context.Context, key string) ([]ats.Remote, error) {
 	if len(mine) == 0 {
 		return nil, nil
 	}
-	posts, err := listByIDs[jobPost](ctx, b.c, routeJobPosts, "job_ids", ids, nil)
+	posts, err := listByIDs[jobPost](ctx, b.c, routeJobPosts, "job_ids", ids)
 	if err != nil {
-		return nil, fmt.Errorf("greenhouse: find %s: %w", key, err)
+		return nil, fmt.Errorf("find %s: %w", key, err)
 	}
 	return b.remotes(mine, own, posts, key), nil
 }
 
 // remotes pairs jobs and posts into Remotes, sorted by id; with onlyKey set,
 // only owned postings with that key.
-func (b *Board) remotes(jobs []job, own map[int64]owner, posts []jobPost, onlyKey string) []ats.Remote {
+func (b *Board) remotes(jobs []job, own map[int64]ats.Marker, posts []jobPost, onlyKey string) []ats.Remote {
 	byJob := map[int64][]jobPost{}
 	for _, p := range posts {
 		byJob[p.JobID] = append(byJob[p.JobID], p)
@@ -234,14 +205,14 @@ func (b *Board) remotes(jobs []job, own map[int64]owner, posts []jobPost, onlyKe
 	}
 	var out []ats.Remote
 	for _, j := range jobs {
-		o := own[j.ID]
+		m := own[j.ID]
 		primary, hasPrimary := primaryPost(byJob[j.ID])
 		for _, p := range byJob[j.ID] {
 			if !p.Active {
 				continue
 			}
-			isOwned := o.owned && hasPrimary && p.ID == primary.ID
-			if !isOwned && (onlyKey != "" || o.owned) {
+			isOwned := ats.Owns(m) && hasPrimary && p.ID == primary.ID
+			if !isOwned && (onlyKey != "" || ats.Owns(m)) {
 				// The other posts of a job of ours (the template's internal
 				// copy) are neither ours to write nor someone else's posting:
 				// they are left as the template made them, and not counted.
@@ -249,9 +220,8 @@ func (b *Board) remotes(jobs []job, own map[int64]owner, posts []jobPost, onlyKe
 			}
 			r := remoteOf(p)
 			if isOwned {
-				r.Owned, r.Key, r.Hash = true, o.marker.Key, o.marker.Hash
 				// r.Body is the content's text already: don't parse it twice.
-				r.Drifted = o.marker.Hash != pendingHash && ats.TextFingerprint(ats.HTMLText(p.Title), r.Body) != o.marker.Fingerprint
+				r.SetOwner(m, func() string { return ats.TextFingerprint(ats.HTMLText(p.Title), r.Body) })
 			}
 			out = append(out, r)
 		}

@@ -1,12 +1,16 @@
-package greenhouse
+package greenhouse_test
 
 import (
 	"html"
-	"net/http"
+	"net/http/httptest"
 	"strconv"
 	"testing"
+	"time"
 
+	"github.com/jobsync/jobsync/ats"
+	"github.com/jobsync/jobsync/ats/atshttp"
 	"github.com/jobsync/jobsync/ats/atstest"
+	"github.com/jobsync/jobsync/ats/greenhouse"
 	"github.com/jobsync/jobsync/ats/greenhouse/greenhousesim"
 )
 
@@ -18,11 +22,22 @@ func TestConformance(t *testing.T) {
 	atstest.Run(t, func(t *testing.T) *atstest.Harness {
 		// A generous limit: the suite is about correctness; pacing has its own
 		// test and benchmark.
-		e := setup(t, greenhousesim.Options{RateLimit: 1_000_000, PageSize: 50}, nil)
+		sim := greenhousesim.New(greenhousesim.Options{RateLimit: 1_000_000, PageSize: 50})
+		srv := httptest.NewServer(sim)
+		t.Cleanup(srv.Close)
+		b, err := greenhouse.New(greenhouse.Options{
+			Name: "greenhouse", BaseURL: srv.URL + "/v3",
+			ClientID: sim.ClientID(), ClientSecret: ats.NewSecret(sim.ClientSecret()),
+			UserID: sim.UserID(), TemplateJobID: sim.TemplateJobID(),
+			HTTP: atshttp.Options{RetryWaitMin: time.Millisecond, RetryWaitMax: 20 * time.Millisecond, RetryMax: 6},
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
 		return &atstest.Harness{
-			Board: e.board,
+			Board: b,
 			AddUnowned: func(t testing.TB, title string) string {
-				_, post := e.sim.AddHumanJob(title)
+				_, post := sim.AddHumanJob(title)
 				return strconv.FormatInt(post, 10)
 			},
 			EditText: func(t testing.TB, id, text string) {
@@ -30,13 +45,11 @@ func TestConformance(t *testing.T) {
 				if err != nil {
 					t.Fatalf("edit text of %q: %v", id, err)
 				}
-				if err := e.sim.EditPostContent(n, "<p>"+html.EscapeString(text)+"</p>"); err != nil {
+				if err := sim.EditPostContent(n, "<p>"+html.EscapeString(text)+"</p>"); err != nil {
 					t.Fatal(err)
 				}
 			},
-			SetFaults: e.sim.SetFaults,
+			SetFaults: sim.SetFaults,
 		}
 	})
 }
-
-var _ http.Handler = (*greenhousesim.Server)(nil)

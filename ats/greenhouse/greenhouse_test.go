@@ -11,19 +11,20 @@ import (
 	"testing"
 
 	"github.com/jobsync/jobsync/ats"
+	"github.com/jobsync/jobsync/ats/atshttp"
 	"github.com/jobsync/jobsync/ats/greenhouse/greenhousesim"
 )
 
 func TestNewReportsMissingSettingsByEnvVar(t *testing.T) {
 	t.Parallel()
-	full := Options{Name: "gh-eu", ClientID: "id", ClientSecret: "s3cr3t-value", UserID: 7, TemplateJobID: 9}
+	full := Options{Name: "gh-eu", ClientID: "id", ClientSecret: ats.NewSecret("s3cr3t-value"), UserID: 7, TemplateJobID: 9}
 	tests := []struct {
 		name string
 		mod  func(*Options)
 		want []string
 	}{
 		{"no client id", func(o *Options) { o.ClientID = "" }, []string{"JOBSYNC_GH_EU_CLIENT_ID"}},
-		{"no client secret", func(o *Options) { o.ClientSecret = "" }, []string{"JOBSYNC_GH_EU_CLIENT_SECRET"}},
+		{"no client secret", func(o *Options) { o.ClientSecret = ats.Secret{} }, []string{"JOBSYNC_GH_EU_CLIENT_SECRET"}},
 		{"no user", func(o *Options) { o.UserID = 0 }, []string{"JOBSYNC_GH_EU_USER_ID"}},
 		{"no template", func(o *Options) { o.TemplateJobID = 0 }, []string{"JOBSYNC_GH_EU_TEMPLATE_JOB_ID"}},
 		{"bad base URL", func(o *Options) { o.BaseURL = "harvest.example/v3" }, []string{"JOBSYNC_GH_EU_BASE_URL"}},
@@ -65,11 +66,11 @@ func TestTokenURLDefaults(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			b, err := New(Options{BaseURL: tt.base, TokenURL: tt.token, ClientID: "i", ClientSecret: "s", UserID: 1, TemplateJobID: 1})
+			b, err := New(Options{BaseURL: tt.base, TokenURL: tt.token, ClientID: "i", ClientSecret: ats.NewSecret("s"), UserID: 1, TemplateJobID: 1})
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := b.c.tokens.url; got != tt.want {
+			if got := b.c.tokens.api.Base.String(); got != tt.want {
 				t.Errorf("token URL %s, want %s", got, tt.want)
 			}
 		})
@@ -216,7 +217,7 @@ func TestLostCreateIsAdoptedNotDuplicated(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(found) != 1 || !found[0].Owned || found[0].Hash != pendingHash || found[0].Drifted {
+			if len(found) != 1 || !found[0].Owned || found[0].Hash != ats.PendingHash || found[0].Drifted {
 				t.Fatalf("find after a lost create: %+v, want one owned pending posting", found)
 			}
 			// What the engine does next: update the adopted posting.
@@ -243,13 +244,15 @@ func TestHalfDoneCreateIsUpdatedNotDrifted(t *testing.T) {
 	// retries gives up: the run stops between the pending marker and the
 	// final one.
 	e.sim.LoseNextResponse(http.MethodPatch, "/v3/job_posts/", false)
+	api := *e.board.c.api
+	api.HTTP = http.DefaultClient
 	bad := &Board{name: e.board.name, templateID: e.board.templateID, log: e.board.log,
-		c: &client{hc: http.DefaultClient, base: e.board.c.base, tokens: e.board.c.tokens}}
+		c: &client{api: &api, tokens: e.board.c.tokens}}
 	if _, err := bad.Create(ctx, p); err == nil {
 		t.Fatal("create whose post write was lost reported success")
 	}
 	l := owned(e.mustList(t))[p.Key]
-	if !l.Owned || l.Hash != pendingHash || l.Drifted {
+	if !l.Owned || l.Hash != ats.PendingHash || l.Drifted {
 		t.Fatalf("half-done create listed %+v, want owned, pending, not drifted", l)
 	}
 	if _, err := e.board.Update(ctx, l.ID, p); err != nil {
@@ -291,10 +294,10 @@ func TestPeoplesJobsAreNeverTouched(t *testing.T) {
 		if r.Owned {
 			continue
 		}
-		if _, err := e.board.Update(ctx, r.ID, ps[2]); !errors.Is(err, ErrNotOwned) {
+		if _, err := e.board.Update(ctx, r.ID, ps[2]); !errors.Is(err, ats.ErrNotOwned) {
 			t.Errorf("update of unowned post %s: %v, want ErrNotOwned", r.ID, err)
 		}
-		if err := e.board.Close(ctx, r.ID); !errors.Is(err, ErrNotOwned) {
+		if err := e.board.Close(ctx, r.ID); !errors.Is(err, ats.ErrNotOwned) {
 			t.Errorf("close of unowned post %s: %v, want ErrNotOwned", r.ID, err)
 		}
 	}
@@ -318,8 +321,8 @@ func TestUnknownIDIsNotFound(t *testing.T) {
 		}
 	}
 	// A 404 from the API itself wraps ErrNotFound too.
-	err := e.board.c.call(ctx, http.MethodPatch, postRoute(987654321), nil, patchPostRequest{JobApplicationStatus: statusDraft}, nil)
-	var ae *APIError
+	err := e.board.c.do(ctx, atshttp.Idempotent, http.MethodPatch, postRoute(987654321), patchPostRequest{JobApplicationStatus: statusDraft}, nil)
+	var ae *atshttp.Error
 	if !errors.As(err, &ae) || ae.StatusCode != 404 || !errors.Is(err, ats.ErrNotFound) || ae.Message != "Resource not found" {
 		t.Errorf("PATCH of an unknown post: %v", err)
 	}
@@ -331,7 +334,7 @@ func TestValidationErrorsSurface(t *testing.T) {
 	e := setup(t, greenhousesim.Options{RateLimit: 100000}, func(o *Options) { o.TemplateJobID = 424242 })
 	jobs := len(e.sim.Jobs())
 	_, err := e.board.Create(ctx, samples(1)[0])
-	var ae *APIError
+	var ae *atshttp.Error
 	if err == nil || !strings.Contains(err.Error(), "template job 424242 has no job post") {
 		t.Errorf("create from a template without posts: %v", err)
 	}
@@ -344,16 +347,16 @@ func TestValidationErrorsSurface(t *testing.T) {
 	ok.board.templateID = 424242
 	_, err = ok.board.Create(ctx, samples(1)[0])
 	if !errors.As(err, &ae) || ae.StatusCode != http.StatusUnprocessableEntity {
-		t.Fatalf("create from an unknown template: %v, want a 422 APIError", err)
+		t.Fatalf("create from an unknown template: %v, want a 422 *atshttp.Error", err)
 	}
-	for _, want := range []string{"greenhouse: create", "422", "template_job_id: Template job 424242 not found"} {
+	for _, want := range []string{"create " + samples(1)[0].Key + ": new job from template 424242: POST /v3/jobs: 422", "template_job_id: Template job 424242 not found"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error %q lacks %q", err, want)
 		}
 	}
 	// A bad publish status, straight from the client.
-	err = e.board.c.call(ctx, http.MethodPatch, postRoute(e.firstPost(t)), nil, patchPostRequest{JobApplicationStatus: "offline"}, nil)
-	if !errors.As(err, &ae) || len(ae.Errors) != 1 || ae.Errors[0].Field != "job_application_status" {
+	err = e.board.c.do(ctx, atshttp.Idempotent, http.MethodPatch, postRoute(e.firstPost(t)), patchPostRequest{JobApplicationStatus: "offline"}, nil)
+	if !errors.As(err, &ae) || len(ae.Fields) != 1 || ae.Fields[0].Field != "job_application_status" {
 		t.Errorf("bad status: %v", err)
 	}
 }
@@ -377,7 +380,7 @@ func TestPaginationFollowsLinks(t *testing.T) {
 	// (the template's internal copy), which are neither ours nor anyone's.
 	ours := map[int64]bool{}
 	for _, j := range e.sim.Jobs() {
-		if e.ownerOfSim(j).owned {
+		if ats.Owns(e.ownerOfSim(j)) {
 			ours[j.ID] = true
 		}
 	}
@@ -426,7 +429,7 @@ func TestNextPageLink(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			u, err := e.board.c.nextPage(tt.link)
+			u, err := e.board.c.api.NextLink(http.Header{"Link": {tt.link}})
 			if (err != nil) != tt.err {
 				t.Fatalf("error %v, want error %t", err, tt.err)
 			}

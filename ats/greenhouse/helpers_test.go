@@ -41,10 +41,10 @@ func setup(t testing.TB, so greenhousesim.Options, mod func(*Options)) *env {
 		Name:          "greenhouse",
 		BaseURL:       e.base,
 		ClientID:      sim.ClientID(),
-		ClientSecret:  sim.ClientSecret(),
+		ClientSecret:  ats.NewSecret(sim.ClientSecret()),
 		UserID:        sim.UserID(),
 		TemplateJobID: sim.TemplateJobID(),
-		HTTPClient:    fastClient(nil, nil),
+		HTTP:          fastHTTP(nil, nil),
 	}
 	if mod != nil {
 		mod(&o)
@@ -57,10 +57,10 @@ func setup(t testing.TB, so greenhousesim.Options, mod func(*Options)) *env {
 	return e
 }
 
-// fastClient is the shared retrying client with waits short enough for
-// tests.
-func fastClient(log *zap.Logger, rt http.RoundTripper) *http.Client {
-	return atshttp.NewHTTPClient(atshttp.Options{Logger: log, RetryWaitMin: time.Millisecond, RetryWaitMax: 20 * time.Millisecond, RetryMax: 6, Transport: rt})
+// fastHTTP tunes the board's retrying client with waits short enough for
+// tests, over rt (nil: the network).
+func fastHTTP(log *zap.Logger, rt http.RoundTripper) atshttp.Options {
+	return atshttp.Options{Logger: log, RetryWaitMin: time.Millisecond, RetryWaitMax: 20 * time.Millisecond, RetryMax: 6, Transport: rt}
 }
 
 // bufferLogger logs everything, at debug, to a buffer.
@@ -111,7 +111,7 @@ func (e *env) mustList(t testing.TB) []ats.Remote {
 }
 
 // ownerOfSim reads a simulator job's ownership as the adapter does.
-func (e *env) ownerOfSim(j greenhousesim.Job) owner {
+func (e *env) ownerOfSim(j greenhousesim.Job) ats.Marker {
 	var jj job
 	b, _ := json.Marshal(j)
 	_ = json.Unmarshal(b, &jj)
@@ -123,8 +123,8 @@ func (e *env) ownerOfSim(j greenhousesim.Job) owner {
 func (e *env) taggedJobs() map[string]int {
 	out := map[string]int{}
 	for _, j := range e.sim.Jobs() {
-		if o := e.ownerOfSim(j); o.owned {
-			out[o.marker.Key]++
+		if m := e.ownerOfSim(j); ats.Owns(m) {
+			out[m.Key]++
 		}
 	}
 	return out
@@ -135,7 +135,7 @@ func (e *env) taggedJobs() map[string]int {
 func (e *env) humanJobs() []int64 {
 	var ids []int64
 	for _, j := range e.sim.Jobs() {
-		if (j.IsTemplate == nil || !*j.IsTemplate) && !e.ownerOfSim(j).owned {
+		if (j.IsTemplate == nil || !*j.IsTemplate) && !ats.Owns(e.ownerOfSim(j)) {
 			ids = append(ids, j.ID)
 		}
 	}

@@ -13,16 +13,11 @@ import (
 )
 
 // Ownership lives on the job: a private job custom field holds the marker.
+// While jobsync writes a job, the marker's hash is ats.PendingHash.
 const (
 	markerNameKey   = "jobsync_marker" // the field's name_key
 	markerFieldName = "jobsync marker" // its name; Greenhouse makes the name_key from it
 	markerFieldDesc = "Written by jobsync: the posting key and content hash it last published. Do not edit."
-
-	// pendingHash is the marker's hash while jobsync is writing a job: it
-	// matches no posting's hash, so the next plan updates the job to
-	// completion, and it says that a fingerprint mismatch is jobsync's own
-	// write in progress, not a person's edit.
-	pendingHash = "pending"
 )
 
 // jobName is the internal name of a job jobsync creates: the title and a
@@ -34,45 +29,39 @@ func jobName(p posting.Posting) string {
 
 var jobNameTag = regexp.MustCompile(`\[jobsync:([^\]\s]+)\]$`)
 
-// owner is what a job says of its ownership.
-type owner struct {
-	owned  bool
-	marker ats.Marker // Key and Hash; Hash is pendingHash for an orphan
-	orphan bool       // made by a create of ours that did not get as far as the marker
-}
-
-// ownerOf reads a job's ownership: a valid marker in the marker field (or,
-// should the field carry another name_key, in any custom field value); else
-// an orphan of one of our creates: copied from our template, with our tag in
-// its name, and no marker at all.
-func ownerOf(j job, templateID int64) owner {
+// ownerOf reads the marker of a job: a valid marker in the marker field
+// (or, should the field carry another name_key, in any custom field value);
+// else, for an orphan of one of our creates (copied from our template, with
+// our tag in its name, and no marker at all), its key with ats.PendingHash.
+// A job that is not ours gives the zero Marker.
+func ownerOf(j job, templateID int64) ats.Marker {
 	if m, ok := jobMarker(j); ok {
-		return owner{owned: true, marker: m}
+		return m
 	}
 	if j.CopiedFromID != nil && *j.CopiedFromID == templateID {
 		if sm := jobNameTag.FindStringSubmatch(j.Name); sm != nil {
-			return owner{owned: true, orphan: true, marker: ats.Marker{Key: sm[1], Hash: pendingHash}}
+			return ats.Marker{Key: sm[1], Hash: ats.PendingHash}
 		}
 	}
-	return owner{}
+	return ats.Marker{}
 }
 
-// owners reads the ownership of every job of a list. A job copied from one
-// of ours is not ours, though it carries our marker: a person's "copy job"
+// owners reads the markers of every job of a list. A job copied from one of
+// ours is not ours, though it carries our marker: a person's "copy job"
 // takes the custom field values along, and the marker belongs to the job it
 // came from (left alone, the plan would close the copy as a duplicate).
-func owners(jobs []job, templateID int64) map[int64]owner {
-	out := make(map[int64]owner, len(jobs))
+func owners(jobs []job, templateID int64) map[int64]ats.Marker {
+	out := make(map[int64]ats.Marker, len(jobs))
 	for _, j := range jobs {
 		out[j.ID] = ownerOf(j, templateID)
 	}
 	for _, j := range jobs {
-		o := out[j.ID]
-		if !o.owned || j.CopiedFromID == nil {
+		m := out[j.ID]
+		if !ats.Owns(m) || j.CopiedFromID == nil {
 			continue
 		}
-		if src, ok := out[*j.CopiedFromID]; ok && src.owned && src.marker.Key == o.marker.Key {
-			out[j.ID] = owner{}
+		if src, ok := out[*j.CopiedFromID]; ok && ats.Owns(src) && src.Key == m.Key {
+			out[j.ID] = ats.Marker{}
 		}
 	}
 	return out

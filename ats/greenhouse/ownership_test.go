@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/jobsync/jobsync/ats"
+	"github.com/jobsync/jobsync/ats/atshttp"
 	"github.com/jobsync/jobsync/ats/greenhouse/greenhousesim"
 	"github.com/jobsync/jobsync/posting"
 )
@@ -43,7 +44,7 @@ func TestMarkerRemovedReleasesTheJob(t *testing.T) {
 		}
 		keep = append(keep, customFieldWrite{NameKey: k, Value: fieldValue(raw)})
 	}
-	if err := e.board.c.call(ctx, http.MethodPatch, jobRoute(jobID), nil, patchJobRequest{CustomFields: keep}, nil); err != nil {
+	if err := e.board.c.do(ctx, atshttp.Idempotent, http.MethodPatch, jobRoute(jobID), patchJobRequest{CustomFields: keep}, nil); err != nil {
 		t.Fatal(err)
 	}
 	if err := e.sim.EditPostContent(pid, "<p>Rewritten by a recruiter; no longer jobsync's.</p>"); err != nil {
@@ -62,7 +63,7 @@ func TestMarkerRemovedReleasesTheJob(t *testing.T) {
 			t.Errorf("List: post %s whose marker was removed is still Owned (key %q hash %q drifted %v)", rr.ID, rr.Key, rr.Hash, rr.Drifted)
 		}
 	}
-	if err := e.board.Close(ctx, r.ID); !errors.Is(err, ErrNotOwned) {
+	if err := e.board.Close(ctx, r.ID); !errors.Is(err, ats.ErrNotOwned) {
 		t.Errorf("Close of a job whose marker was removed: err = %v, want ErrNotOwned", err)
 	}
 	for _, sp := range e.sim.Posts() {
@@ -91,7 +92,7 @@ func TestCopyOfOurJobIsNotOurs(t *testing.T) {
 	// The recruiter's copy, published with their own words.
 	var copyJob job
 	req := createJobRequest{TemplateJobID: ourJob, NumberOfOpenings: 1, JobName: "Staff PM (Berlin)", JobPostName: "Staff PM, Berlin"}
-	if err := e.board.c.call(ctx, http.MethodPost, routeJobs, nil, req, &copyJob); err != nil {
+	if err := e.board.c.do(ctx, atshttp.Create, http.MethodPost, routeJobs, req, &copyJob); err != nil {
 		t.Fatal(err)
 	}
 	var theirPost int64
@@ -101,7 +102,7 @@ func TestCopyOfOurJobIsNotOurs(t *testing.T) {
 		}
 	}
 	content, title := "<p>Our Berlin team.</p>", "Staff PM, Berlin"
-	if err := e.board.c.call(ctx, http.MethodPatch, postRoute(theirPost), nil, patchPostRequest{Title: &title, Content: &content, JobApplicationStatus: statusLive}, nil); err != nil {
+	if err := e.board.c.do(ctx, atshttp.Idempotent, http.MethodPatch, postRoute(theirPost), patchPostRequest{Title: &title, Content: &content, JobApplicationStatus: statusLive}, nil); err != nil {
 		t.Fatal(err)
 	}
 

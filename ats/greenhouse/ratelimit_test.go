@@ -9,6 +9,7 @@ import (
 	"testing/synctest"
 	"time"
 
+	"github.com/jobsync/jobsync/ats"
 	"github.com/jobsync/jobsync/ats/atstest"
 	"github.com/jobsync/jobsync/ats/greenhouse/greenhousesim"
 )
@@ -54,8 +55,8 @@ func TestNoRequestBeforeRetryAfter(t *testing.T) {
 		const window = 2 * time.Second
 		sim := greenhousesim.New(greenhousesim.Options{RateLimit: 4, Window: window})
 		board := func(rt http.RoundTripper) *Board {
-			b, err := New(Options{BaseURL: "http://greenhouse.test/v3", ClientID: sim.ClientID(), ClientSecret: sim.ClientSecret(),
-				UserID: sim.UserID(), TemplateJobID: sim.TemplateJobID(), HTTPClient: fastClient(nil, rt)})
+			b, err := New(Options{BaseURL: "http://greenhouse.test/v3", ClientID: sim.ClientID(), ClientSecret: ats.NewSecret(sim.ClientSecret()),
+				UserID: sim.UserID(), TemplateJobID: sim.TemplateJobID(), HTTP: fastHTTP(nil, rt)})
 			if err != nil {
 				t.Fatal(err)
 			}

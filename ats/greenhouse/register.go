@@ -5,7 +5,6 @@ import (
 	"strconv"
 
 	"github.com/jobsync/jobsync/ats"
-	"github.com/jobsync/jobsync/ats/atshttp"
 	"github.com/jobsync/jobsync/ats/greenhouse/greenhousesim"
 )
 
@@ -65,9 +64,8 @@ func open(a ats.OpenArgs) (ats.Board, error) {
 	}
 	return New(Options{
 		Name: a.Name, BaseURL: e.BaseURL, TokenURL: e.TokenURL,
-		ClientID: e.ClientID, ClientSecret: e.ClientSecret.Reveal(), UserID: userID,
-		TemplateJobID: template, CloseOpenings: c.CloseOpenings,
-		HTTPClient: atshttp.NewHTTPClient(atshttp.Options{Logger: a.Logger}), Logger: a.Logger,
+		ClientID: e.ClientID, ClientSecret: e.ClientSecret, UserID: userID,
+		TemplateJobID: template, CloseOpenings: c.CloseOpenings, Logger: a.Logger,
 	})
 }
 

@@ -19,7 +19,7 @@ func TestNewErrorRedactsURLCredentials(t *testing.T) {
 		{BaseURL: "https://id:s3cr3t-pass@harvest.example.com:bad/v3"},
 		{TokenURL: "https://id:s3cr3t-pass@auth.example.com:bad/token"},
 	} {
-		o.ClientID, o.ClientSecret, o.UserID, o.TemplateJobID = "id", "x", 1, 1
+		o.ClientID, o.ClientSecret, o.UserID, o.TemplateJobID = "id", ats.NewSecret("x"), 1, 1
 		_, err := New(o)
 		if err == nil {
 			t.Fatalf("New accepted a malformed URL")
@@ -52,9 +52,9 @@ func TestCloseWithOpeningsConvergesAfterAFailure(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Run 1: closing, the openings calls fail (network).
-	o := Options{Name: "greenhouse", BaseURL: e.base, ClientID: e.sim.ClientID(), ClientSecret: e.sim.ClientSecret(),
+	o := Options{Name: "greenhouse", BaseURL: e.base, ClientID: e.sim.ClientID(), ClientSecret: ats.NewSecret(e.sim.ClientSecret()),
 		UserID: e.sim.UserID(), TemplateJobID: e.sim.TemplateJobID(), CloseOpenings: true,
-		HTTPClient: fastClient(nil, failOpenings{http.DefaultTransport})}
+		HTTP: fastHTTP(nil, failOpenings{http.DefaultTransport})}
 	b1, _ := New(o)
 	if err := b1.Close(ctx, r.ID); err == nil {
 		t.Fatal("want the first close to fail")

@@ -2,9 +2,11 @@ package greenhouse
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
+	"github.com/jobsync/jobsync/ats"
 	"github.com/jobsync/jobsync/ats/greenhouse/greenhousesim"
 )
 
@@ -18,7 +20,7 @@ func TestSecretsNeverLeak(t *testing.T) {
 	secret := "cs_live_9f8e7d6c5b4a39281706"
 	e := setup(t, greenhousesim.Options{RateLimit: 100000, ClientSecret: secret}, func(o *Options) {
 		o.Logger = log
-		o.HTTPClient = fastClient(log, nil)
+		o.HTTP = fastHTTP(log, nil)
 	})
 	var errs []error
 	keep := func(err error) {
@@ -55,13 +57,13 @@ func TestSecretsNeverLeak(t *testing.T) {
 	// A board with a bad template (a 422) and one with a bad secret (a 401 from
 	// the token endpoint), logging to the same place.
 	bad := setup(t, greenhousesim.Options{ClientSecret: secret}, func(o *Options) {
-		o.TemplateJobID, o.Logger, o.HTTPClient = 1, log, fastClient(log, nil)
+		o.TemplateJobID, o.Logger, o.HTTP = 1, log, fastHTTP(log, nil)
 	})
 	bad.board.templateOK = true // reach POST /jobs and its 422
 	_, err = bad.board.Create(ctx, ps[0])
 	keep(err)
 	wrong := setup(t, greenhousesim.Options{ClientSecret: secret}, func(o *Options) {
-		o.ClientSecret, o.Logger, o.HTTPClient = secret+"-rotated", log, fastClient(log, nil)
+		o.ClientSecret, o.Logger, o.HTTP = ats.NewSecret(secret+"-rotated"), log, fastHTTP(log, nil)
 	})
 	_, err = wrong.board.List(ctx)
 	keep(err)
@@ -84,6 +86,25 @@ func TestSecretsNeverLeak(t *testing.T) {
 		for _, err := range errs {
 			if strings.Contains(err.Error(), s) {
 				t.Errorf("error %q holds a credential", err)
+			}
+		}
+	}
+}
+
+// No print of the options or the board shows the client secret: it is an
+// ats.Secret in Options, and behind pointers in the Board.
+func TestPrintingShowsNoSecret(t *testing.T) {
+	t.Parallel()
+	const secret = "cs_print_5f4e3d2c1b0a"
+	o := Options{ClientID: "id", ClientSecret: ats.NewSecret(secret), UserID: 1, TemplateJobID: 2}
+	b, err := New(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q"} {
+		for _, v := range []any{o, &o, b} {
+			if s := fmt.Sprintf(verb, v); strings.Contains(s, secret) {
+				t.Errorf("%s of a %T shows the secret: %s", verb, v, s)
 			}
 		}
 	}

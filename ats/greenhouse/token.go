@@ -2,10 +2,8 @@ package greenhouse
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -13,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/jobsync/jobsync/ats"
 	"github.com/jobsync/jobsync/ats/atshttp"
 )
 
@@ -22,11 +21,11 @@ const refreshEarly = 60 * time.Second
 
 // tokenSource gets OAuth 2.0 client-credentials tokens and keeps the current
 // one until shortly before it expires. Concurrent callers share one refresh.
+// It is the atshttp.TokenSource of the board's bearer auth.
 type tokenSource struct {
-	hc       *http.Client
-	url      string
+	api      *atshttp.Client // the token endpoint, with Basic client id and secret
 	clientID string
-	secret   string
+	secret   ats.Secret
 	sub      int64
 	now      func() time.Time
 
@@ -36,12 +35,11 @@ type tokenSource struct {
 	wait      chan struct{} // closed when the refresh under way ends; nil when none
 	err       error         // the last refresh's error, for those who waited on it
 	seen      []string      // tokens issued so far (the last few), to scrub from errors
-	fetches   int
 }
 
-// token returns a valid access token, fetching one when none is cached or
+// Token returns a valid access token, fetching one when none is cached or
 // the cached one is about to expire.
-func (s *tokenSource) token(ctx context.Context) (string, error) {
+func (s *tokenSource) Token(ctx context.Context) (string, error) {
 	for {
 		s.mu.Lock()
 		if s.tok != "" && s.now().Before(s.refreshAt) {
@@ -69,7 +67,6 @@ func (s *tokenSource) token(ctx context.Context) (string, error) {
 		}
 		w := make(chan struct{})
 		s.wait = w
-		s.fetches++
 		s.mu.Unlock()
 
 		tok, exp, err := s.fetch(ctx)
@@ -94,9 +91,9 @@ func (s *tokenSource) token(ctx context.Context) (string, error) {
 	}
 }
 
-// invalidate drops tok if it is still the cached token (a 401 said it is no
+// Invalidate drops tok if it is still the cached token (a 401 said it is no
 // longer good), so the next caller fetches a new one.
-func (s *tokenSource) invalidate(tok string) {
+func (s *tokenSource) Invalidate(tok string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.tok == tok {
@@ -105,35 +102,13 @@ func (s *tokenSource) invalidate(tok string) {
 }
 
 // fetch asks the token endpoint for a token: Basic client id and secret, a
-// form with grant_type=client_credentials and sub=<user id>.
+// form with grant_type=client_credentials and sub=<user id>. Asking twice
+// is harmless, so the shared client retries it like a read.
 func (s *tokenSource) fetch(ctx context.Context) (string, time.Time, error) {
 	form := url.Values{"grant_type": {"client_credentials"}, "sub": {strconv.FormatInt(s.sub, 10)}}
-	// Asking for a token twice is harmless: let the shared client retry it
-	// like a read after a 5xx or a timeout.
-	req, err := http.NewRequestWithContext(atshttp.WithKind(ctx, atshttp.Idempotent), http.MethodPost, s.url, strings.NewReader(form.Encode()))
-	if err != nil {
-		return "", time.Time{}, fmt.Errorf("token: %w", err)
-	}
-	req.SetBasicAuth(s.clientID, s.secret)
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	req.Header.Set("Accept", "application/json")
-	req.Header.Set("User-Agent", "jobsync")
-	path := req.URL.Path
-	resp, err := s.hc.Do(req)
-	if err != nil {
-		return "", time.Time{}, fmt.Errorf("token: %w", s.scrubErr(err))
-	}
-	data, err := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
-	resp.Body.Close()
-	if err != nil {
-		return "", time.Time{}, fmt.Errorf("token: read the answer: %w", err)
-	}
-	if resp.StatusCode != http.StatusOK {
-		return "", time.Time{}, fmt.Errorf("token: %w", newAPIError(resp.StatusCode, http.MethodPost, path, data, s.scrub))
-	}
 	var tr tokenResponse
-	if err := json.Unmarshal(data, &tr); err != nil {
-		return "", time.Time{}, errors.New("token: the answer is not the JSON expected")
+	if _, err := s.api.Do(ctx, atshttp.Request{Kind: atshttp.Idempotent, Method: http.MethodPost, Form: form}, &tr); err != nil {
+		return "", time.Time{}, fmt.Errorf("token: %w", err)
 	}
 	exp, err := tokenExpiry(tr, s.now())
 	if err != nil {
@@ -169,40 +144,10 @@ func tokenExpiry(tr tokenResponse, now time.Time) (time.Time, error) {
 	return time.Time{}, errors.New("the answer says neither expires_at nor expires_in")
 }
 
-// scrub replaces the client secret and any issued token in s.
-func (s *tokenSource) scrub(text string) string {
+// secrets are the values no error may show: the client secret and the
+// tokens issued so far.
+func (s *tokenSource) secrets() []string {
 	s.mu.Lock()
-	secrets := append([]string{s.secret}, s.seen...)
-	s.mu.Unlock()
-	for _, v := range secrets {
-		if len(v) >= 4 {
-			text = strings.ReplaceAll(text, v, "[redacted]")
-		}
-	}
-	return text
-}
-
-// scrubErr returns err, or an error with its text scrubbed when the text
-// held a credential (so errors.Is still sees context errors).
-func (s *tokenSource) scrubErr(err error) error {
-	if err == nil {
-		return nil
-	}
-	if t := s.scrub(err.Error()); t != err.Error() {
-		return &scrubbed{text: t, err: err}
-	}
-	return err
-}
-
-// scrubbed is an error whose text had a credential removed. It unwraps only
-// to sentinel-like causes (context errors), never exposing the original text
-// through Error.
-type scrubbed struct {
-	text string
-	err  error
-}
-
-func (e *scrubbed) Error() string { return e.text }
-func (e *scrubbed) Is(target error) bool {
-	return errors.Is(e.err, target) && (target == context.Canceled || target == context.DeadlineExceeded)
+	defer s.mu.Unlock()
+	return append([]string{s.secret.Reveal()}, s.seen...)
 }

@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jobsync/jobsync/ats"
+	"github.com/jobsync/jobsync/ats/atshttp"
 	"github.com/jobsync/jobsync/ats/greenhouse/greenhousesim"
 )
 
@@ -96,14 +98,14 @@ func TestUnauthorizedTwiceIsAnError(t *testing.T) {
 		_, _ = w.Write([]byte(`{"message":"Invalid or expired access token"}`))
 	}))
 	defer srv.Close()
-	b, err := New(Options{BaseURL: srv.URL + "/v3", ClientID: "id", ClientSecret: "secret", UserID: 1, TemplateJobID: 2, HTTPClient: fastClient(nil, nil)})
+	b, err := New(Options{BaseURL: srv.URL + "/v3", ClientID: "id", ClientSecret: ats.NewSecret("secret"), UserID: 1, TemplateJobID: 2, HTTP: fastHTTP(nil, nil)})
 	if err != nil {
 		t.Fatal(err)
 	}
 	_, err = b.getJob(context.Background(), 5)
-	var ae *APIError
+	var ae *atshttp.Error
 	if !errors.As(err, &ae) || ae.StatusCode != http.StatusUnauthorized {
-		t.Fatalf("error %v, want a 401 APIError", err)
+		t.Fatalf("error %v, want a 401 *atshttp.Error", err)
 	}
 	if tokens != 2 || api != 2 {
 		t.Errorf("%d token and %d API requests, want 2 and 2 (one refresh, one retry)", tokens, api)
@@ -115,7 +117,7 @@ func TestUnauthorizedTwiceIsAnError(t *testing.T) {
 
 func TestTokenRequestErrors(t *testing.T) {
 	t.Parallel()
-	e := setup(t, greenhousesim.Options{}, func(o *Options) { o.ClientSecret = "wrong-secret-value" })
+	e := setup(t, greenhousesim.Options{}, func(o *Options) { o.ClientSecret = ats.NewSecret("wrong-secret-value") })
 	_, err := e.board.List(context.Background())
 	if err == nil || !strings.Contains(err.Error(), "401") || !strings.Contains(err.Error(), "invalid_client") {
 		t.Errorf("list with a bad secret: %v, want a 401 invalid_client", err)

@@ -13,12 +13,9 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/jobsync/jobsync/ats"
+	"github.com/jobsync/jobsync/ats/atshttp"
 	"github.com/jobsync/jobsync/posting"
 )
-
-// ErrNotOwned is wrapped by the error of an Update or Close of a post whose
-// job carries no jobsync marker: the adapter never writes such a job.
-var ErrNotOwned = errors.New("not jobsync's")
 
 // Create copies the template job into a new job named for p, then publishes
 // p on its primary post (see publish). The marker is written, as pending, on
@@ -27,23 +24,23 @@ var ErrNotOwned = errors.New("not jobsync's")
 func (b *Board) Create(ctx context.Context, p posting.Posting) (ats.Remote, error) {
 	key, err := b.markerField(ctx)
 	if err != nil {
-		return ats.Remote{}, fmt.Errorf("greenhouse: create %s: %w", p.Key, err)
+		return ats.Remote{}, fmt.Errorf("create %s: %w", p.Key, err)
 	}
 	if err := b.checkTemplate(ctx); err != nil {
-		return ats.Remote{}, fmt.Errorf("greenhouse: create %s: %w", p.Key, err)
+		return ats.Remote{}, fmt.Errorf("create %s: %w", p.Key, err)
 	}
 	var j job
 	req := createJobRequest{TemplateJobID: b.templateID, NumberOfOpenings: 1, JobName: jobName(p), JobPostName: p.Title}
-	if err := b.c.call(ctx, http.MethodPost, routeJobs, nil, req, &j); err != nil {
-		return ats.Remote{}, fmt.Errorf("greenhouse: create %s: new job from template %d: %w", p.Key, b.templateID, err)
+	if err := b.c.do(ctx, atshttp.Create, http.MethodPost, routeJobs, req, &j); err != nil {
+		return ats.Remote{}, fmt.Errorf("create %s: new job from template %d: %w", p.Key, b.templateID, err)
 	}
 	if j.ID == 0 {
-		return ats.Remote{}, fmt.Errorf("greenhouse: create %s: the new job's answer holds no id", p.Key)
+		return ats.Remote{}, fmt.Errorf("create %s: the new job's answer holds no id", p.Key)
 	}
 	b.log.Debug("job created", zap.String("key", p.Key), zap.Int64("job", j.ID))
 	r, err := b.publish(ctx, key, j, 0, p)
 	if err != nil {
-		return ats.Remote{}, fmt.Errorf("greenhouse: create %s (job %d): %w", p.Key, j.ID, err)
+		return ats.Remote{}, fmt.Errorf("create %s (job %d): %w", p.Key, j.ID, err)
 	}
 	return r, nil
 }
@@ -51,20 +48,20 @@ func (b *Board) Create(ctx context.Context, p posting.Posting) (ats.Remote, erro
 // Update publishes p on the post id, whose job must carry jobsync's marker
 // for p.Key (or be an orphan of a create of p).
 func (b *Board) Update(ctx context.Context, id string, p posting.Posting) (ats.Remote, error) {
-	post, j, o, err := b.ownedPost(ctx, id)
+	post, j, m, err := b.ownedPost(ctx, id)
 	if err != nil {
-		return ats.Remote{}, fmt.Errorf("greenhouse: update post %s: %w", id, err)
+		return ats.Remote{}, fmt.Errorf("update %s: %w", id, err)
 	}
-	if o.marker.Key != p.Key {
-		return ats.Remote{}, fmt.Errorf("greenhouse: update post %s: its job %d holds key %s, not %s", id, j.ID, o.marker.Key, p.Key)
+	if m.Key != p.Key {
+		return ats.Remote{}, fmt.Errorf("update %s: its job %d holds key %s, not %s", id, j.ID, m.Key, p.Key)
 	}
 	key, err := b.markerField(ctx)
 	if err != nil {
-		return ats.Remote{}, fmt.Errorf("greenhouse: update post %s: %w", id, err)
+		return ats.Remote{}, fmt.Errorf("update %s: %w", id, err)
 	}
 	r, err := b.publish(ctx, key, j, post.ID, p)
 	if err != nil {
-		return ats.Remote{}, fmt.Errorf("greenhouse: update post %s (job %d): %w", id, j.ID, err)
+		return ats.Remote{}, fmt.Errorf("update %s (job %d): %w", id, j.ID, err)
 	}
 	return r, nil
 }
@@ -74,22 +71,22 @@ func (b *Board) Update(ctx context.Context, id string, p posting.Posting) (ats.R
 func (b *Board) Close(ctx context.Context, id string) error {
 	post, j, _, err := b.ownedPost(ctx, id)
 	if err != nil {
-		return fmt.Errorf("greenhouse: close post %s: %w", id, err)
+		return fmt.Errorf("close %s: %w", id, err)
 	}
 	if b.closeOpen {
 		open, err := listAll[opening](ctx, b.c, routeOpenings, url.Values{"job_ids": {strconv.FormatInt(j.ID, 10)}, "open": {"true"}})
 		if err != nil {
-			return fmt.Errorf("greenhouse: close post %s: openings of job %d: %w", id, j.ID, err)
+			return fmt.Errorf("close %s: openings of job %d: %w", id, j.ID, err)
 		}
 		for _, o := range open {
-			if err := b.c.call(ctx, http.MethodPatch, openingRoute(o.ID), nil, patchOpeningRequest{Open: false}, nil); err != nil {
-				return fmt.Errorf("greenhouse: close post %s: close opening %d: %w", id, o.ID, err)
+			if err := b.c.do(ctx, atshttp.Idempotent, http.MethodPatch, openingRoute(o.ID), patchOpeningRequest{Open: false}, nil); err != nil {
+				return fmt.Errorf("close %s: close opening %d: %w", id, o.ID, err)
 			}
 		}
 	}
 	if post.Live {
-		if err := b.c.call(ctx, http.MethodPatch, postRoute(post.ID), nil, patchPostRequest{JobApplicationStatus: statusDraft}, nil); err != nil {
-			return fmt.Errorf("greenhouse: close post %s: unpublish: %w", id, err)
+		if err := b.c.do(ctx, atshttp.Idempotent, http.MethodPatch, postRoute(post.ID), patchPostRequest{JobApplicationStatus: statusDraft}, nil); err != nil {
+			return fmt.Errorf("close %s: unpublish: %w", id, err)
 		}
 	}
 	return nil
@@ -100,43 +97,43 @@ func (b *Board) Close(ctx context.Context, id string) error {
 // of a job that List reports as owned). An id the board does not hold is
 // ats.ErrNotFound. The post's job id comes from List when it saw the post
 // (posts never move between jobs), else from GET /job_posts?ids=.
-func (b *Board) ownedPost(ctx context.Context, id string) (jobPost, job, owner, error) {
+func (b *Board) ownedPost(ctx context.Context, id string) (jobPost, job, ats.Marker, error) {
 	pid, err := strconv.ParseInt(id, 10, 64)
 	if err != nil || pid <= 0 {
-		return jobPost{}, job{}, owner{}, fmt.Errorf("%q is not a job post id: %w", id, ats.ErrNotFound)
+		return jobPost{}, job{}, ats.Marker{}, fmt.Errorf("%q is not a job post id: %w", id, ats.ErrNotFound)
 	}
 	jobID, ok := b.jobOf(pid)
 	if !ok {
 		posts, err := listAll[jobPost](ctx, b.c, routeJobPosts, url.Values{"ids": {id}})
 		if err != nil {
-			return jobPost{}, job{}, owner{}, err
+			return jobPost{}, job{}, ats.Marker{}, err
 		}
 		i := slices.IndexFunc(posts, func(p jobPost) bool { return p.ID == pid && p.Active })
 		if i < 0 {
-			return jobPost{}, job{}, owner{}, fmt.Errorf("no job post %d: %w", pid, ats.ErrNotFound)
+			return jobPost{}, job{}, ats.Marker{}, fmt.Errorf("no job post %d: %w", pid, ats.ErrNotFound)
 		}
 		jobID = posts[i].JobID
 	}
 	j, err := b.getJob(ctx, jobID)
 	if err != nil {
-		return jobPost{}, job{}, owner{}, err
+		return jobPost{}, job{}, ats.Marker{}, err
 	}
-	o := ownerOf(j, b.templateID)
-	if !o.owned {
-		return jobPost{}, job{}, owner{}, fmt.Errorf("job %d: %w; not touching it", j.ID, ErrNotOwned)
+	m := ownerOf(j, b.templateID)
+	if !ats.Owns(m) {
+		return jobPost{}, job{}, ats.Marker{}, fmt.Errorf("job %d: %w", j.ID, ats.ErrNotOwned)
 	}
 	siblings, err := listAll[jobPost](ctx, b.c, routeJobPosts, url.Values{"job_ids": {strconv.FormatInt(j.ID, 10)}})
 	if err != nil {
-		return jobPost{}, job{}, owner{}, err
+		return jobPost{}, job{}, ats.Marker{}, err
 	}
 	i := slices.IndexFunc(siblings, func(p jobPost) bool { return p.ID == pid && p.Active })
 	if i < 0 {
-		return jobPost{}, job{}, owner{}, fmt.Errorf("no job post %d in job %d: %w", pid, j.ID, ats.ErrNotFound)
+		return jobPost{}, job{}, ats.Marker{}, fmt.Errorf("no job post %d in job %d: %w", pid, j.ID, ats.ErrNotFound)
 	}
 	if primary, _ := primaryPost(siblings); primary.ID != pid {
-		return jobPost{}, job{}, owner{}, fmt.Errorf("post %d is not the post jobsync manages on job %d (that is %d): %w; not touching it", pid, j.ID, primary.ID, ErrNotOwned)
+		return jobPost{}, job{}, ats.Marker{}, fmt.Errorf("post %d is not the post jobsync manages on job %d (that is %d): %w", pid, j.ID, primary.ID, ats.ErrNotOwned)
 	}
-	return siblings[i], j, o, nil
+	return siblings[i], j, m, nil
 }
 
 // getJob reads one job (GET /jobs?ids=).
@@ -165,7 +162,7 @@ func (b *Board) getJob(ctx context.Context, id int64) (job, error) {
 //  5. the marker with p's hash: done.
 func (b *Board) publish(ctx context.Context, key string, j job, postID int64, p posting.Posting) (ats.Remote, error) {
 	fp := ats.Fingerprint(p.Title, p.HTML)
-	if err := b.writeMarker(ctx, key, j, ats.Marker{Key: p.Key, Hash: pendingHash, Fingerprint: fp}); err != nil {
+	if err := b.writeMarker(ctx, key, j, ats.Marker{Key: p.Key, Hash: ats.PendingHash, Fingerprint: fp}); err != nil {
 		return ats.Remote{}, err
 	}
 	if postID == 0 {
@@ -190,7 +187,7 @@ func (b *Board) publish(ctx context.Context, key string, j job, postID int64, p 
 	}
 	var post jobPost
 	req := patchPostRequest{Title: &p.Title, Content: &p.HTML, JobApplicationStatus: statusLive}
-	if err := b.c.call(ctx, http.MethodPatch, postRoute(postID), nil, req, &post); err != nil {
+	if err := b.c.do(ctx, atshttp.Idempotent, http.MethodPatch, postRoute(postID), req, &post); err != nil {
 		return ats.Remote{}, fmt.Errorf("post %d: %w", postID, err)
 	}
 	if err := b.writeMarker(ctx, key, j, ats.Marker{Key: p.Key, Hash: p.Hash, Fingerprint: fp}); err != nil {
@@ -219,7 +216,7 @@ func (b *Board) writeMarker(ctx context.Context, key string, j job, m ats.Marker
 		name := strings.TrimSpace(j.Name[:loc[0]])
 		req.Name = &name
 	}
-	if err := b.c.call(ctx, http.MethodPatch, jobRoute(j.ID), nil, req, nil); err != nil {
+	if err := b.c.do(ctx, atshttp.Idempotent, http.MethodPatch, jobRoute(j.ID), req, nil); err != nil {
 		return fmt.Errorf("marker of job %d: %w", j.ID, err)
 	}
 	return nil
@@ -260,12 +257,12 @@ func (b *Board) setLocations(ctx context.Context, postID int64, want []string) e
 		}
 		kept[w] = true
 		req := createLocationRequest{JobPostID: postID, Type: locationFreeText, PlainTextLocation: w}
-		if err := b.c.call(ctx, http.MethodPost, routeLocations, nil, req, nil); err != nil {
+		if err := b.c.do(ctx, atshttp.Create, http.MethodPost, routeLocations, req, nil); err != nil {
 			return fmt.Errorf("add location %q to post %d: %w", w, postID, err)
 		}
 	}
 	for _, id := range drop {
-		if err := b.c.call(ctx, http.MethodDelete, locationRoute(id), nil, nil, nil); err != nil && !isNotFound(err) {
+		if err := b.c.do(ctx, atshttp.Idempotent, http.MethodDelete, locationRoute(id), nil, nil); err != nil && !errors.Is(err, ats.ErrNotFound) {
 			return fmt.Errorf("remove location %d of post %d: %w", id, postID, err)
 		}
 	}
@@ -290,7 +287,7 @@ func (b *Board) reopen(ctx context.Context, jobID int64) error {
 	if last == nil {
 		return fmt.Errorf("job %d is closed and has no opening to reopen", jobID)
 	}
-	if err := b.c.call(ctx, http.MethodPatch, openingRoute(last.ID), nil, patchOpeningRequest{Open: true}, nil); err != nil {
+	if err := b.c.do(ctx, atshttp.Idempotent, http.MethodPatch, openingRoute(last.ID), patchOpeningRequest{Open: true}, nil); err != nil {
 		return fmt.Errorf("reopen opening %d of job %d: %w", last.ID, jobID, err)
 	}
 	return nil
@@ -341,7 +338,7 @@ func (b *Board) markerField(ctx context.Context) (string, error) {
 	}
 	var f customField
 	req := createFieldRequest{Name: markerFieldName, FieldType: fieldTypeJob, ValueType: valueTypeLongText, Private: true, Description: markerFieldDesc}
-	if err := b.c.call(ctx, http.MethodPost, routeCustomFields, nil, req, &f); err != nil {
+	if err := b.c.do(ctx, atshttp.Create, http.MethodPost, routeCustomFields, req, &f); err != nil {
 		return "", fmt.Errorf("marker field: create: %w", err)
 	}
 	if f.NameKey == "" {

@@ -40,7 +40,7 @@ func benchSync(b *testing.B, before, after []posting.Posting) {
 		b.StopTimer()
 		sim := leversim.New(leversim.Options{Empty: true})
 		srv := httptest.NewServer(sim)
-		board, err := lever.New(lever.Options{BaseURL: srv.URL + "/v1", APIKey: sim.APIKey(), PerformAs: sim.PerformAs()})
+		board, err := lever.New(lever.Options{BaseURL: srv.URL + "/v1", APIKey: ats.NewSecret(sim.APIKey()), PerformAs: sim.PerformAs()})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -19,7 +19,7 @@
 //     posting has no pay). A create is never re-sent after an ambiguous
 //     failure; the engine calls Find (GET /postings?tag=jobsync:<key>).
 //   - Update: GET /postings/{id} first (to keep a person's tags and to refuse
-//     a posting that lost jobsync's key tag: ErrNotOwned), then POST
+//     a posting that lost jobsync's key tag: ats.ErrNotOwned), then POST
 //     /postings/{id}?perform_as= with the whole desired posting, state
 //     "published" (which reopens a closed one). The update is declared
 //     atshttp.Idempotent to the shared HTTP client: it carries the complete
@@ -28,7 +28,7 @@
 //   - Close: the same read and check, then POST {"state": "closed"}, which
 //     keeps the tags; a closed posting is not written again. Lever has no
 //     delete.
-//   - Errors: Lever's {code, message} body becomes an *APIError; a 404
+//   - Errors: Lever's {code, message} body becomes an *atshttp.Error; a 404
 //     matches ats.ErrNotFound. Neither errors nor logs ever hold the API key
 //     (Basic auth is set per request, never in a URL).
 //
@@ -69,7 +69,7 @@
 //
 // Lever documents a token bucket of 10 requests per second per key with
 // bursts of 20, a 429 when it is empty, and no rate-limit headers or
-// Retry-After. The default client is atshttp.NewHTTPClient with
+// Retry-After. The board's client is atshttp.NewHTTPClient with
 // rate.NewLimiter(10, 20) applied to every attempt (reads too), exponential
 // backoff with jitter after a 429 and one pause for all workers; Retry-After
 // and X-RateLimit-* are honoured only if a response carries them.

@@ -1,12 +1,11 @@
 package lever
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
-	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 	"time"
 
@@ -26,27 +25,20 @@ const pageSize = 100
 
 // Options configure a Board. APIKey and PerformAs are required.
 type Options struct {
-	Name      string // the board's configured name; default "lever"
-	BaseURL   string // default DefaultBaseURL; a simulator's URL in tests
-	APIKey    string // secret: never logged or printed
-	PerformAs string // the Lever user id every write is made as
-
-	// HTTPClient sends every request. Default: atshttp.NewHTTPClient with
-	// Logger, Limiter and the retry settings below. A client passed here is
-	// used as is: it must do its own pacing, so Limiter must then be nil.
-	HTTPClient *http.Client
-	Logger     *zap.Logger   // default: no logging
-	Limiter    *rate.Limiter // default rate.NewLimiter(10, 20): Lever's documented bucket
+	Name      string     // the board's configured name; default "lever"
+	BaseURL   string     // default DefaultBaseURL; a simulator's URL in tests
+	APIKey    ats.Secret // never logged or printed
+	PerformAs string     // the Lever user id every write is made as
 	// DistributionChannels are the job sites a published posting appears on
 	// ("public", "internal"); default both, which is also Lever's default.
 	DistributionChannels []string
-	Now                  func() time.Time // times List for its debug log; default time.Now
-
-	// Retries, RetryWaitMin and RetryWaitMax tune the default client's
-	// retries (atshttp.Options); zero keeps its defaults.
-	Retries      int
-	RetryWaitMin time.Duration
-	RetryWaitMax time.Duration
+	Logger               *zap.Logger // default: no logging
+	// HTTP tunes the client the board builds with atshttp.NewHTTPClient
+	// (tests set a Transport and short retry waits). Its Limiter defaults
+	// to Lever's documented bucket, rate.NewLimiter(10, 20); its Logger to
+	// Logger.
+	HTTP atshttp.Options
+	Now  func() time.Time // times List for its debug log; default time.Now
 }
 
 // Board is a Lever account's postings as a jobsync board.
@@ -65,25 +57,22 @@ var (
 	_ ats.BodyLayout = (*Board)(nil)
 )
 
-// New returns a Board for o, or an error naming the environment variable of
-// a missing setting (never its value).
+// New checks o and returns the board. Every missing setting is reported,
+// naming the environment variable that supplies it (never its value).
 func New(o Options) (*Board, error) {
 	if o.Name == "" {
 		o.Name = "lever"
 	}
-	env := "JOBSYNC_" + strings.ToUpper(strings.ReplaceAll(o.Name, "-", "_"))
-	if strings.TrimSpace(o.APIKey) == "" {
-		return nil, fmt.Errorf("lever %q: no API key: set %s_API_KEY", o.Name, env)
+	var errs []error
+	if !o.APIKey.IsSet() {
+		errs = append(errs, ats.MissingEnv(o.Name, "API_KEY", "API key"))
 	}
 	if strings.TrimSpace(o.PerformAs) == "" {
-		return nil, fmt.Errorf("lever %q: no user to write as: set %s_PERFORM_AS to a Lever user id", o.Name, env)
+		errs = append(errs, ats.MissingEnv(o.Name, "PERFORM_AS", "user to write as (a Lever user id)"))
 	}
-	if o.BaseURL == "" {
-		o.BaseURL = DefaultBaseURL
-	}
-	base, err := url.Parse(o.BaseURL)
-	if err != nil || (base.Scheme != "https" && base.Scheme != "http") || base.Host == "" || base.User != nil {
-		return nil, fmt.Errorf("lever %q: base URL must be an absolute http(s) URL without credentials: check %s_BASE_URL", o.Name, env)
+	base, err := atshttp.ParseBase(cmp.Or(o.BaseURL, DefaultBaseURL))
+	if err != nil {
+		errs = append(errs, fmt.Errorf("%s: %w", ats.EnvVar(o.Name, "BASE_URL"), err))
 	}
 	channels := o.DistributionChannels
 	if len(channels) == 0 {
@@ -91,8 +80,11 @@ func New(o Options) (*Board, error) {
 	}
 	for _, ch := range channels {
 		if ch != "public" && ch != "internal" {
-			return nil, fmt.Errorf("lever %q: distribution channel %q: want public or internal", o.Name, ch)
+			errs = append(errs, fmt.Errorf("distribution channel %q: want public or internal", ch))
 		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
 	}
 	if o.Logger == nil {
 		o.Logger = zap.NewNop()
@@ -101,24 +93,25 @@ func New(o Options) (*Board, error) {
 		o.Now = time.Now
 	}
 	log := o.Logger.Named("lever").With(zap.String("board", o.Name))
-	if o.HTTPClient != nil && o.Limiter != nil {
-		return nil, fmt.Errorf("lever %q: a Limiter paces only the client the board builds; pass it to atshttp.NewHTTPClient instead", o.Name)
+	if o.HTTP.Logger == nil {
+		o.HTTP.Logger = log
 	}
-	if o.HTTPClient == nil {
-		if o.Limiter == nil {
-			o.Limiter = rate.NewLimiter(10, 20)
-		}
-		o.HTTPClient = atshttp.NewHTTPClient(atshttp.Options{
-			Logger: log, Limiter: o.Limiter,
-			RetryMax: o.Retries, RetryWaitMin: o.RetryWaitMin, RetryWaitMax: o.RetryWaitMax,
-		})
+	if o.HTTP.Limiter == nil {
+		o.HTTP.Limiter = rate.NewLimiter(10, 20)
+	}
+	api := &atshttp.Client{
+		HTTP: atshttp.NewHTTPClient(o.HTTP), Base: base,
+		Auth:        atshttp.Basic(o.APIKey, ats.Secret{}), // DOC § Authentication: the key as user, no password
+		DecodeError: decodeError,
+		Secrets:     func() []string { return []string{o.APIKey.Reveal()} },
+		Logger:      log,
 	}
 	return &Board{
 		name:     o.Name,
 		channels: channels,
 		log:      log,
 		now:      o.Now,
-		c:        &client{base: base, apiKey: o.APIKey, performAs: o.PerformAs, http: o.HTTPClient, log: log},
+		c:        &client{api: api, performAs: o.PerformAs},
 	}, nil
 }
 
@@ -134,9 +127,9 @@ func (b *Board) MaxConcurrency() int { return 4 }
 // and asking needs a key granted confidential access).
 func (b *Board) List(ctx context.Context) ([]ats.Remote, error) {
 	start := b.now()
-	ps, err := b.list(ctx, nil)
+	ps, err := b.c.list(ctx, nil)
 	if err != nil {
-		return nil, fmt.Errorf("lever: list: %w", err)
+		return nil, fmt.Errorf("list: %w", err)
 	}
 	out := make([]ats.Remote, 0, len(ps))
 	for _, p := range ps {
@@ -148,9 +141,9 @@ func (b *Board) List(ctx context.Context) ([]ats.Remote, error) {
 
 // Find returns the owned postings that carry key's tag (GET /postings?tag=).
 func (b *Board) Find(ctx context.Context, key string) ([]ats.Remote, error) {
-	ps, err := b.list(ctx, url.Values{"tag": {keyTag(key)}})
+	ps, err := b.c.list(ctx, url.Values{"tag": {keyTag(key)}})
 	if err != nil {
-		return nil, fmt.Errorf("lever: find %s: %w", key, err)
+		return nil, fmt.Errorf("find %s: %w", key, err)
 	}
 	var out []ats.Remote
 	for _, p := range ps {
@@ -159,109 +152,6 @@ func (b *Board) Find(ctx context.Context, key string) ([]ats.Remote, error) {
 		}
 	}
 	return out, nil
-}
-
-// list pages through GET /postings with filter, following next while
-// hasNext, and stopping should a next token be missing or come back twice.
-func (b *Board) list(ctx context.Context, filter url.Values) ([]apiPosting, error) {
-	var all []apiPosting
-	seen := map[string]bool{}
-	offset := ""
-	for {
-		q := url.Values{"limit": {strconv.Itoa(pageSize)}}
-		for k, v := range filter {
-			q[k] = v
-		}
-		if offset != "" {
-			q.Set("offset", offset)
-		}
-		var page apiPage
-		if err := b.c.do(ctx, read, http.MethodGet, "/postings", q, nil, &page); err != nil {
-			return nil, err
-		}
-		all = append(all, page.Data...)
-		if !page.HasNext {
-			return all, nil
-		}
-		if page.Next == "" || seen[page.Next] {
-			return nil, fmt.Errorf("GET /postings: hasNext without a new next token after %d postings: the list is incomplete", len(all))
-		}
-		seen[page.Next] = true
-		offset = page.Next
-	}
-}
-
-// Create publishes p as a new posting carrying its marker tags. It is sent
-// once: after a failure whose outcome is unknown the engine uses Find.
-func (b *Board) Create(ctx context.Context, p posting.Posting) (ats.Remote, error) {
-	body, _, err := b.writeBody(p, nil)
-	if err != nil {
-		return ats.Remote{}, fmt.Errorf("lever: create %s: %w", p.Key, err)
-	}
-	var out apiOne
-	q := url.Values{"perform_as": {b.c.performAs}}
-	if err := b.c.do(ctx, create, http.MethodPost, "/postings", q, body, &out); err != nil {
-		return ats.Remote{}, fmt.Errorf("lever: create %s: %w", p.Key, err)
-	}
-	return b.remote(out.Data), nil
-}
-
-// Update rewrites the owned posting id with p: the full body, state
-// published (which reopens a closed posting), jobsync's tags replaced and
-// every other tag kept. It reads the posting first, to keep a person's tags
-// and to refuse a posting that is no longer jobsync's.
-func (b *Board) Update(ctx context.Context, id string, p posting.Posting) (ats.Remote, error) {
-	cur, err := b.owned(ctx, id)
-	if err != nil {
-		return ats.Remote{}, fmt.Errorf("lever: update %s: %w", p.Key, err)
-	}
-	if k := readTags(cur.Tags).Marker.Key; k != p.Key {
-		return ats.Remote{}, fmt.Errorf("lever: update %s: posting %s carries the tag of %s", p.Key, id, k)
-	}
-	body, _, err := b.writeBody(p, otherTags(cur.Tags))
-	if err != nil {
-		return ats.Remote{}, fmt.Errorf("lever: update %s: %w", p.Key, err)
-	}
-	var out apiOne
-	q := url.Values{"perform_as": {b.c.performAs}}
-	if err := b.c.do(ctx, idempotent, http.MethodPost, "/postings/"+url.PathEscape(id), q, body, &out); err != nil {
-		return ats.Remote{}, fmt.Errorf("lever: update %s: %w", p.Key, err)
-	}
-	return b.remote(out.Data), nil
-}
-
-// Close sets the owned posting id to state closed, keeping its tags (Lever
-// has no delete; a closed posting can be published again). Closing a closed
-// posting makes no write.
-func (b *Board) Close(ctx context.Context, id string) error {
-	cur, err := b.owned(ctx, id)
-	if err != nil {
-		return fmt.Errorf("lever: close %s: %w", id, err)
-	}
-	if cur.State == stateClosed {
-		return nil
-	}
-	q := url.Values{"perform_as": {b.c.performAs}}
-	if err := b.c.do(ctx, idempotent, http.MethodPost, "/postings/"+url.PathEscape(id), q, apiWrite{State: stateClosed}, nil); err != nil {
-		return fmt.Errorf("lever: close %s: %w", id, err)
-	}
-	return nil
-}
-
-// ErrNotOwned is returned by Update and Close for a posting that does not
-// carry jobsync's key tag (a person removed it, or never had it).
-var ErrNotOwned = errors.New("posting does not carry jobsync's tag; not touching it")
-
-// owned reads posting id and checks it is jobsync's.
-func (b *Board) owned(ctx context.Context, id string) (apiPosting, error) {
-	var out apiOne
-	if err := b.c.do(ctx, read, http.MethodGet, "/postings/"+url.PathEscape(id), nil, nil, &out); err != nil {
-		return apiPosting{}, err
-	}
-	if !readTags(out.Data.Tags).Owned {
-		return apiPosting{}, fmt.Errorf("posting %s: %w", id, ErrNotOwned)
-	}
-	return out.Data, nil
 }
 
 // remote turns a Lever posting into an ats.Remote, with ownership from its
@@ -286,14 +176,11 @@ func (b *Board) remote(p apiPosting) ats.Remote {
 	if p.URLs != nil {
 		r.URL = p.URLs.Show
 	}
-	own := readTags(p.Tags)
-	if !own.Owned {
-		return r
-	}
-	r.Owned, r.Key, r.Hash = true, own.Marker.Key, own.Marker.Hash
-	fp := fingerprint(p.Text, p.Content.DescriptionHTML, p.Content.Lists, p.Content.ClosingHTML)
-	r.Drifted = !own.Intact || own.Marker.Fingerprint != fp
-	if p.User != "" && p.User != b.c.performAs {
+	m := readTags(p.Tags)
+	r.SetOwner(m, func() string {
+		return fingerprint(p.Text, p.Content.DescriptionHTML, p.Content.Lists, p.Content.ClosingHTML)
+	})
+	if r.Owned && p.User != "" && p.User != b.c.performAs {
 		b.log.Debug("owned posting was created by another user", zap.String("id", p.ID), zap.String("user", p.User))
 	}
 	return r

@@ -8,6 +8,8 @@ import (
 
 	"golang.org/x/time/rate"
 
+	"github.com/jobsync/jobsync/ats"
+	"github.com/jobsync/jobsync/ats/atshttp"
 	"github.com/jobsync/jobsync/ats/atstest"
 	"github.com/jobsync/jobsync/ats/lever"
 	"github.com/jobsync/jobsync/ats/lever/leversim"
@@ -21,9 +23,11 @@ func TestConformance(t *testing.T) {
 		srv := httptest.NewServer(sim)
 		t.Cleanup(srv.Close)
 		b, err := lever.New(lever.Options{
-			Name: "lever", BaseURL: srv.URL + "/v1", APIKey: sim.APIKey(), PerformAs: sim.PerformAs(),
-			Limiter: rate.NewLimiter(1000, 1000), // the simulator's bucket below
-			Retries: 8, RetryWaitMin: time.Millisecond, RetryWaitMax: 20 * time.Millisecond,
+			Name: "lever", BaseURL: srv.URL + "/v1", APIKey: ats.NewSecret(sim.APIKey()), PerformAs: sim.PerformAs(),
+			HTTP: atshttp.Options{
+				Limiter:  rate.NewLimiter(1000, 1000), // the simulator's bucket
+				RetryMax: 8, RetryWaitMin: time.Millisecond, RetryWaitMax: 20 * time.Millisecond,
+			},
 		})
 		if err != nil {
 			t.Fatal(err)

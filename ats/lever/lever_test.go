@@ -15,6 +15,7 @@ import (
 	"golang.org/x/time/rate"
 
 	"github.com/jobsync/jobsync/ats"
+	"github.com/jobsync/jobsync/ats/atshttp"
 	"github.com/jobsync/jobsync/ats/atstest"
 	"github.com/jobsync/jobsync/ats/lever/leversim"
 	"github.com/jobsync/jobsync/posting"
@@ -49,9 +50,9 @@ func newEnv(t *testing.T, so leversim.Options, edit func(*Options)) *testEnv {
 	t.Cleanup(srv.Close)
 	e.url = srv.URL + "/v1"
 	o := Options{
-		Name: "lever", BaseURL: e.url, APIKey: e.sim.APIKey(), PerformAs: e.sim.PerformAs(),
-		Limiter: rate.NewLimiter(rate.Limit(so.Rate), so.Burst),
-		Retries: 4, RetryWaitMin: time.Millisecond, RetryWaitMax: 5 * time.Millisecond,
+		Name: "lever", BaseURL: e.url, APIKey: ats.NewSecret(e.sim.APIKey()), PerformAs: e.sim.PerformAs(),
+		HTTP: atshttp.Options{Limiter: rate.NewLimiter(rate.Limit(so.Rate), so.Burst),
+			RetryMax: 4, RetryWaitMin: time.Millisecond, RetryWaitMax: 5 * time.Millisecond},
 	}
 	if edit != nil {
 		edit(&o)
@@ -81,29 +82,35 @@ func TestNewValidates(t *testing.T) {
 	tests := []struct {
 		name string
 		o    Options
-		want string
+		want []string
 	}{
-		{"no key", Options{Name: "my-lever", PerformAs: "u"}, "JOBSYNC_MY_LEVER_API_KEY"},
-		{"no perform_as", Options{Name: "my-lever", APIKey: key}, "JOBSYNC_MY_LEVER_PERFORM_AS"},
-		{"default name", Options{APIKey: key}, "JOBSYNC_LEVER_PERFORM_AS"},
-		{"relative base URL", Options{APIKey: key, PerformAs: "u", BaseURL: "/v1"}, "JOBSYNC_LEVER_BASE_URL"},
-		{"credentials in base URL", Options{APIKey: key, PerformAs: "u", BaseURL: "https://" + key + "@api.lever.co/v1"}, "JOBSYNC_LEVER_BASE_URL"},
-		{"bad channel", Options{APIKey: key, PerformAs: "u", DistributionChannels: []string{"everywhere"}}, "everywhere"},
-		{"client and limiter", Options{APIKey: key, PerformAs: "u", HTTPClient: http.DefaultClient, Limiter: rate.NewLimiter(1, 1)}, "Limiter"},
+		{"no key", Options{Name: "my-lever", PerformAs: "u"}, []string{"JOBSYNC_MY_LEVER_API_KEY"}},
+		{"no perform_as", Options{Name: "my-lever", APIKey: ats.NewSecret(key)}, []string{"JOBSYNC_MY_LEVER_PERFORM_AS"}},
+		{"default name", Options{APIKey: ats.NewSecret(key)}, []string{"JOBSYNC_LEVER_PERFORM_AS"}},
+		{"relative base URL", Options{APIKey: ats.NewSecret(key), PerformAs: "u", BaseURL: "/v1"}, []string{"JOBSYNC_LEVER_BASE_URL"}},
+		{"credentials in base URL", Options{APIKey: ats.NewSecret(key), PerformAs: "u", BaseURL: "https://" + key + "@api.lever.co/v1"}, []string{"JOBSYNC_LEVER_BASE_URL"}},
+		{"bad channel", Options{APIKey: ats.NewSecret(key), PerformAs: "u", DistributionChannels: []string{"everywhere"}}, []string{"everywhere"}},
+		{"everything missing", Options{Name: "my-lever", BaseURL: "/v1"},
+			[]string{"JOBSYNC_MY_LEVER_API_KEY", "JOBSYNC_MY_LEVER_PERFORM_AS", "JOBSYNC_MY_LEVER_BASE_URL"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			_, err := New(tt.o)
-			if err == nil || !strings.Contains(err.Error(), tt.want) {
-				t.Fatalf("New: %v, want an error naming %s", err, tt.want)
+			if err == nil {
+				t.Fatalf("New accepted %s", tt.name)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("New: %v, want an error naming %s", err, w)
+				}
 			}
 			if strings.Contains(err.Error(), key) {
 				t.Errorf("error shows the key: %v", err)
 			}
 		})
 	}
-	b, err := New(Options{APIKey: key, PerformAs: "u"})
+	b, err := New(Options{APIKey: ats.NewSecret(key), PerformAs: "u"})
 	if err != nil || b.Name() != "lever" || b.MaxConcurrency() < 1 {
 		t.Fatalf("New with defaults: %v %+v", err, b)
 	}
@@ -166,7 +173,7 @@ func TestListStopsOnBadNext(t *testing.T) {
 			}
 			_ = json.NewEncoder(w).Encode(body)
 		}))
-		b, err := New(Options{BaseURL: srv.URL, APIKey: "k", PerformAs: "u"})
+		b, err := New(Options{BaseURL: srv.URL, APIKey: ats.NewSecret("k"), PerformAs: "u"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -187,8 +194,8 @@ func TestErrors(t *testing.T) {
 	ctx := t.Context()
 
 	_, err := e.board.Update(ctx, "no-such-id", atstest.SamplePosting(0, 0))
-	var ae *APIError
-	if !errors.Is(err, ats.ErrNotFound) || !errors.As(err, &ae) || ae.StatusCode != 404 || ae.Code != "ResourceNotFound" || ae.Path != "/postings/no-such-id" {
+	var ae *atshttp.Error
+	if !errors.Is(err, ats.ErrNotFound) || !errors.As(err, &ae) || ae.StatusCode != 404 || ae.Code != "ResourceNotFound" || ae.Path != "/v1/postings/no-such-id" {
 		t.Errorf("update of unknown id: %v (%+v)", err, ae)
 	}
 	if err := e.board.Close(ctx, "no-such-id"); !errors.Is(err, ats.ErrNotFound) {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jobsync/jobsync/ats"
 	"github.com/jobsync/jobsync/ats/atstest"
 	"github.com/jobsync/jobsync/ats/lever/leversim"
 	"github.com/jobsync/jobsync/posting"
@@ -71,10 +72,10 @@ func TestKeyTagRemoved(t *testing.T) {
 	if len(rs) != 1 || rs[0].Owned {
 		t.Fatalf("listed %+v, want one unowned posting", rs)
 	}
-	if _, err := e.board.Update(t.Context(), r.ID, p); !errors.Is(err, ErrNotOwned) {
+	if _, err := e.board.Update(t.Context(), r.ID, p); !errors.Is(err, ats.ErrNotOwned) {
 		t.Errorf("update of the unowned posting: %v, want ErrNotOwned", err)
 	}
-	if err := e.board.Close(t.Context(), r.ID); !errors.Is(err, ErrNotOwned) {
+	if err := e.board.Close(t.Context(), r.ID); !errors.Is(err, ats.ErrNotOwned) {
 		t.Errorf("close of the unowned posting: %v, want ErrNotOwned", err)
 	}
 	plan := e.sync(t, []posting.Posting{p})

@@ -29,9 +29,9 @@ func TestPacedWithinBucket(t *testing.T) {
 		const r, burst = 50, 10
 		sim := leversim.New(leversim.Options{Empty: true, Rate: r, Burst: burst})
 		rec := &departures{next: atstest.InMemory(sim)}
-		b, err := New(Options{BaseURL: "http://lever.test/v1", APIKey: sim.APIKey(), PerformAs: sim.PerformAs(),
-			HTTPClient: atshttp.NewHTTPClient(atshttp.Options{Limiter: rate.NewLimiter(r, burst), Transport: rec,
-				RetryWaitMin: time.Millisecond, RetryWaitMax: 5 * time.Millisecond})})
+		b, err := New(Options{BaseURL: "http://lever.test/v1", APIKey: ats.NewSecret(sim.APIKey()), PerformAs: sim.PerformAs(),
+			HTTP: atshttp.Options{Limiter: rate.NewLimiter(r, burst), Transport: rec,
+				RetryWaitMin: time.Millisecond, RetryWaitMax: 5 * time.Millisecond}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -85,7 +85,7 @@ func (d *departures) times() []time.Time {
 // included, repeated syncs converge with one posting per key.
 func TestFaultsNoDuplicates(t *testing.T) {
 	t.Parallel()
-	e := newEnv(t, leversim.Options{Empty: true}, func(o *Options) { o.Retries = 8 })
+	e := newEnv(t, leversim.Options{Empty: true}, func(o *Options) { o.HTTP.RetryMax = 8 })
 	desired := atstest.SamplePostings(20)
 	e.sim.SetFaults(0.3, 11)
 	ctx := context.Background()

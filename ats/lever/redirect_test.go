@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"testing"
+
+	"github.com/jobsync/jobsync/ats"
 )
 
 // Lever documents 301 "moved; follow Location". Go's http.Client would follow
@@ -27,7 +29,7 @@ func TestRedirectedWriteIsNotSuccess(t *testing.T) {
 		}
 	}))
 	defer srv.Close()
-	b, err := New(Options{BaseURL: srv.URL + "/v1", APIKey: "k", PerformAs: "u"})
+	b, err := New(Options{BaseURL: srv.URL + "/v1", APIKey: ats.NewSecret("k"), PerformAs: "u"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -50,7 +50,7 @@ func open(a ats.OpenArgs) (ats.Board, error) {
 	}
 	// Lever sends no rate-limit headers: the board paces its own client.
 	return New(Options{
-		Name: a.Name, BaseURL: e.BaseURL, APIKey: e.APIKey.Reveal(), PerformAs: e.PerformAs,
+		Name: a.Name, BaseURL: e.BaseURL, APIKey: e.APIKey, PerformAs: e.PerformAs,
 		DistributionChannels: c.DistributionChannels, Logger: a.Logger,
 	})
 }

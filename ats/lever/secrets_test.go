@@ -2,6 +2,7 @@ package lever
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -42,7 +43,7 @@ func TestSecretsStayOut(t *testing.T) {
 	}
 	e.sim.SetFaults(0, 0)
 
-	wrong, err := New(Options{BaseURL: e.url, APIKey: "wrong-" + key, PerformAs: "u", Logger: logger})
+	wrong, err := New(Options{BaseURL: e.url, APIKey: ats.NewSecret("wrong-" + key), PerformAs: "u", Logger: logger})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,7 +59,7 @@ func TestSecretsStayOut(t *testing.T) {
 		}
 	}
 	logs := buf.String()
-	if !strings.Contains(logs, "lever response") {
+	if !strings.Contains(logs, `"M":"response"`) {
 		t.Fatalf("no debug logs captured:\n%s", logs)
 	}
 	for _, secret := range []string{key, "Basic ", "Authorization"} {
@@ -85,4 +86,23 @@ func (s *syncBuffer) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.b.String()
+}
+
+// No print of the options or the board shows the API key: it is an
+// ats.Secret in Options, and behind pointers in the Board.
+func TestPrintingShowsNoSecret(t *testing.T) {
+	t.Parallel()
+	const key = "lever_print_5f4e3d2c1b0a"
+	o := Options{APIKey: ats.NewSecret(key), PerformAs: "u"}
+	b, err := New(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q"} {
+		for _, v := range []any{o, &o, b} {
+			if s := fmt.Sprintf(verb, v); strings.Contains(s, key) {
+				t.Errorf("%s of a %T shows the key: %s", verb, v, s)
+			}
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package lever
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/jobsync/jobsync/ats"
@@ -46,18 +47,12 @@ func otherTags(tags []string) []string {
 	return out
 }
 
-// ownership is what a posting's tags say about it.
-type ownership struct {
-	Owned  bool
-	Marker ats.Marker // Key always set when Owned; Hash and Fingerprint when the marker tag is intact
-	Intact bool       // the marker tag is present and names the same key
-}
-
-// readTags finds jobsync's tags. The key tag decides ownership; the marker
-// tag supplies hash and fingerprint. A key tag without a matching marker tag
-// is owned but not intact (the caller reports it drifted, since nothing
-// proves its text is jobsync's).
-func readTags(tags []string) ownership {
+// readTags reads jobsync's marker from a posting's tags. The key tag
+// decides ownership; the marker tag naming the same key supplies the hash
+// and fingerprint. A key tag without its marker tag gives a marker with the
+// key alone: owned, and drifted (ats.Remote.SetOwner), since nothing proves
+// the text is jobsync's. No key tag gives the zero Marker.
+func readTags(tags []string) ats.Marker {
 	var keys []string
 	var markers []ats.Marker
 	for _, t := range tags {
@@ -73,14 +68,12 @@ func readTags(tags []string) ownership {
 		}
 	}
 	for _, m := range markers {
-		for _, k := range keys {
-			if m.Key == k {
-				return ownership{Owned: true, Marker: m, Intact: true}
-			}
+		if slices.Contains(keys, m.Key) {
+			return m
 		}
 	}
 	if len(keys) > 0 {
-		return ownership{Owned: true, Marker: ats.Marker{Key: keys[0]}}
+		return ats.Marker{Key: keys[0]}
 	}
-	return ownership{}
+	return ats.Marker{}
 }

@@ -38,10 +38,6 @@ import (
 	"github.com/jobsync/jobsync/posting"
 )
 
-// ErrNotOwned is wrapped by the error of a write to a posting that jobsync
-// did not create: a file without a marker, or one that is not valid JSON.
-var ErrNotOwned = errors.New("not managed by jobsync")
-
 // maxConcurrency is how many writes the engine may run at once: enough to
 // overlap the fsyncs, few enough not to thrash a laptop disk.
 const maxConcurrency = 4
@@ -243,10 +239,10 @@ func (b *Board) readOwned(id string) (record, error) {
 	}
 	rec, err := decodeRecord(data)
 	if err != nil {
-		return record{}, fmt.Errorf("%s is not valid JSON (%v): %w", b.jsonPath(id), err, ErrNotOwned)
+		return record{}, fmt.Errorf("%s is not valid JSON (%v): %w", b.jsonPath(id), err, ats.ErrNotOwned)
 	}
-	if _, ok := ats.ParseMarker(rec.Marker); !ok {
-		return record{}, fmt.Errorf("%s has no jobsync marker: %w", b.jsonPath(id), ErrNotOwned)
+	if m, _ := ats.ParseMarker(rec.Marker); !ats.Owns(m) {
+		return record{}, fmt.Errorf("%s has no jobsync marker: %w", b.jsonPath(id), ats.ErrNotOwned)
 	}
 	return rec, nil
 }

@@ -156,9 +156,9 @@ func TestWriteErrors(t *testing.T) {
 		{name: "empty id", id: "", want: ats.ErrNotFound},
 		{name: "path traversal", id: "../../outside", want: ats.ErrNotFound},
 		{name: "hidden file", id: ".jobsync", want: ats.ErrNotFound},
-		{name: "hand-made posting", id: "barista", want: ErrNotOwned},
-		{name: "marker that does not parse", id: "forged", want: ErrNotOwned},
-		{name: "file that is not JSON", id: "broken", want: ErrNotOwned},
+		{name: "hand-made posting", id: "barista", want: ats.ErrNotOwned},
+		{name: "marker that does not parse", id: "forged", want: ats.ErrNotOwned},
+		{name: "file that is not JSON", id: "broken", want: ats.ErrNotOwned},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -113,12 +113,8 @@ func (b *Board) remote(r record, page bool) ats.Remote {
 	if page {
 		rem.URL = fileURL(filepath.Join(b.postings, r.ID+".html"))
 	}
-	if m, ok := ats.ParseMarker(r.Marker); ok {
-		rem.Owned = true
-		rem.Key = m.Key
-		rem.Hash = m.Hash
-		rem.Drifted = ats.TextFingerprint(ats.HTMLText(r.Title), text) != m.Fingerprint
-	}
+	m, _ := ats.ParseMarker(r.Marker)
+	rem.SetOwner(m, func() string { return ats.TextFingerprint(ats.HTMLText(r.Title), text) })
 	return rem
 }
 
