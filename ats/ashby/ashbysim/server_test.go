@@ -153,7 +153,7 @@ func TestPostingList(t *testing.T) {
 func TestNormalise(t *testing.T) {
 	for in, want := range map[string]string{
 		`<h2>About</h2><p>We <strong>build</strong> <em>tools</em> &amp; <b>more</b>.</p><ul><li>one</li><li><p>two</p></li></ul>`: `<h2>About</h2><p>We build tools &amp; <b>more</b>.</p><ul><li>one</li><li>two</li></ul>`,
-		`plain <span style="x">text</span><br>next <a href="javascript:x()">bad</a> <a href="https://e.com/?a=1&b=2">ok</a>`: `<p>plain text</p><p>next bad <a href="https://e.com/?a=1&amp;b=2">ok</a></p>`,
+		`plain <span style="x">text</span><br>next <a href="javascript:x()">bad</a> <a href="https://e.com/?a=1&b=2">ok</a>`:       `<p>plain text</p><p>next bad <a href="https://e.com/?a=1&amp;b=2">ok</a></p>`,
 		`<div><table><tr><td>a</td></tr></table><script>x</script></div><pre>  keep
   this</pre>`: `<p>a</p><pre>  keep
   this</pre>`,
