@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/jobsync/jobsync/ats"
@@ -53,6 +54,9 @@ func TestLock(t *testing.T) {
 	}
 }
 
+// TestLockWaitsForContext: Lock waits for the other run's lock until its
+// own wait or the caller's context ends. The waits run on synctest's clock,
+// so a loaded machine cannot make a deadline pass before Lock starts.
 func TestLockWaitsForContext(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
@@ -71,37 +75,44 @@ func TestLockWaitsForContext(t *testing.T) {
 		lockWait time.Duration
 		ctx      func() (context.Context, context.CancelFunc)
 		want     []error
+		waited   time.Duration
 	}{
 		{name: "caller cancelled before", lockWait: time.Minute, ctx: func() (context.Context, context.CancelFunc) {
 			ctx, cancel := context.WithCancel(context.Background())
 			cancel()
 			return ctx, cancel
 		}, want: []error{context.Canceled}},
-		{name: "own wait ends", lockWait: time.Millisecond, ctx: func() (context.Context, context.CancelFunc) {
+		{name: "own wait ends", lockWait: time.Second, ctx: func() (context.Context, context.CancelFunc) {
 			return context.WithCancel(context.Background())
-		}, want: []error{ErrLocked}},
+		}, want: []error{ErrLocked}, waited: time.Second},
 		{name: "caller's deadline ends while waiting", lockWait: time.Minute, ctx: func() (context.Context, context.CancelFunc) {
-			return context.WithTimeout(context.Background(), 20*time.Millisecond)
-		}, want: []error{ErrLocked, context.DeadlineExceeded}},
+			return context.WithTimeout(context.Background(), 20*time.Second)
+		}, want: []error{ErrLocked, context.DeadlineExceeded}, waited: 20 * time.Second},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			b, err := New("local", dir, WithLockWait(tt.lockWait))
-			if err != nil {
-				t.Fatal(err)
-			}
-			ctx, cancel := tt.ctx()
-			defer cancel()
-			_, err = b.Lock(ctx)
-			for _, want := range tt.want {
-				if !errors.Is(err, want) {
-					t.Errorf("Lock error = %v, want one wrapping %v", err, want)
+			synctest.Test(t, func(t *testing.T) {
+				b, err := New("local", dir, WithLockWait(tt.lockWait))
+				if err != nil {
+					t.Fatal(err)
 				}
-			}
-			if err == nil || !strings.Contains(err.Error(), dir) {
-				t.Errorf("Lock error = %v, want one naming the folder", err)
-			}
+				ctx, cancel := tt.ctx()
+				defer cancel()
+				start := time.Now()
+				_, err = b.Lock(ctx)
+				for _, want := range tt.want {
+					if !errors.Is(err, want) {
+						t.Errorf("Lock error = %v, want one wrapping %v", err, want)
+					}
+				}
+				if err == nil || !strings.Contains(err.Error(), dir) {
+					t.Errorf("Lock error = %v, want one naming the folder", err)
+				}
+				if waited := time.Since(start); waited != tt.waited {
+					t.Errorf("Lock gave up after %v, want %v", waited, tt.waited)
+				}
+			})
 		})
 	}
 }

@@ -49,13 +49,25 @@ func TestKilledSyncConverges(t *testing.T) {
 			if err := cmd.Start(); err != nil {
 				t.Fatal(err)
 			}
-			deadline := time.Now().Add(30 * time.Second)
-			for countPostingFiles(w.board) < killAfter && time.Now().Before(deadline) {
-				time.Sleep(time.Millisecond)
+			// Poll the folder until killAfter records are written or the run
+			// ends by itself. Nothing here races the clock: whenever the kill
+			// lands (or if the run finished first), the next sync must converge.
+			exited := make(chan struct{})
+			go func() { _ = cmd.Wait(); close(exited) }()
+			ended := false
+			for !ended && countPostingFiles(w.board) < killAfter {
+				select {
+				case <-exited:
+					ended = true
+				case <-time.After(time.Millisecond): // the poll interval, not a timeout
+				}
 			}
 			_ = cmd.Process.Signal(syscall.SIGKILL)
-			_ = cmd.Wait()
+			<-exited
 			killedAt := countPostingFiles(w.board)
+			if killedAt < killAfter && killedAt != 112 {
+				t.Fatalf("the sync ended by itself after %d records, before the kill", killedAt)
+			}
 
 			mustSync(t, w)
 			if n := openOwned(t, w.remotes(t)); n != 112 {
