@@ -203,3 +203,57 @@ func TestFingerprintsGolden(t *testing.T) {
 		t.Errorf("pinned Fingerprint = %s, want %s", got, want)
 	}
 }
+
+// FuzzHTMLText checks what HTMLText promises of its lines, and that
+// TextFingerprint of the texts is Fingerprint of the fields.
+func FuzzHTMLText(f *testing.F) {
+	for i, s := range fingerprintInputs {
+		f.Add(s, fingerprintInputs[(i*7+3)%len(fingerprintInputs)])
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		text := ats.HTMLText(a)
+		if !strings.ContainsAny(a, "<&") {
+			if text != a {
+				t.Fatalf("HTMLText(%q) = %q, want plain text unchanged", a, text)
+			}
+		} else if text != "" {
+			for _, l := range strings.Split(text, "\n") {
+				if l == "" || l == "-" || l != strings.Join(strings.Fields(l), " ") {
+					t.Fatalf("HTMLText(%q) has line %q: empty, a lone dash or not folded", a, l)
+				}
+			}
+		}
+		if got, want := ats.TextFingerprint(text, ats.HTMLText(b)), ats.Fingerprint(a, b); got != want {
+			t.Errorf("TextFingerprint of the texts of (%q, %q) = %s, Fingerprint %s", a, b, got, want)
+		}
+	})
+}
+
+// benchPosting is a real posting's HTML, from testdata/htmltext.
+func benchPosting(b *testing.B) (title, body string) {
+	b.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", "htmltext", "posting-000.html"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	head, body, _ := strings.Cut(string(data), "\n")
+	return strings.TrimSuffix(strings.TrimPrefix(head, "<!-- "), " -->"), body
+}
+
+func BenchmarkHTMLText(b *testing.B) {
+	_, body := benchPosting(b)
+	b.ReportAllocs()
+	b.SetBytes(int64(len(body)))
+	for b.Loop() {
+		ats.HTMLText(body)
+	}
+}
+
+func BenchmarkFingerprint(b *testing.B) {
+	title, body := benchPosting(b)
+	b.ReportAllocs()
+	b.SetBytes(int64(len(title) + len(body)))
+	for b.Loop() {
+		ats.Fingerprint(title, body)
+	}
+}

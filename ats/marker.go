@@ -69,35 +69,22 @@ func ParseMarker(s string) (m Marker, ok bool) {
 //
 // Each field hashes as HTMLText of it with every run of white space folded
 // to one space (so its lines joined by spaces), followed by a zero byte.
-func Fingerprint(fields ...string) string { return fingerprint(fields, true) }
+func Fingerprint(fields ...string) string {
+	texts := make([]string, len(fields))
+	for i, f := range fields {
+		texts[i] = HTMLText(f)
+	}
+	return TextFingerprint(texts...)
+}
 
 // TextFingerprint is Fingerprint of fields already reduced by HTMLText:
 // TextFingerprint(HTMLText(a), HTMLText(b)) == Fingerprint(a, b). An adapter
 // that reduces a posting's HTML for Remote.Body anyway saves parsing it twice.
-func TextFingerprint(texts ...string) string { return fingerprint(texts, false) }
-
-// fingerprint hashes fields, reading them as HTML where they hold markup and
-// html is set.
-func fingerprint(fields []string, html bool) string {
-	buf := getTextBuf()
-	b := buf.b[:0]
-	for _, f := range fields {
-		if html && hasMarkup(f) {
-			// HTMLText's lines are folded already; joining them with spaces
-			// is what folding their "\n" separators would give.
-			b = appendHTMLText(b, f, ' ')
-		} else {
-			// Plain text, which HTMLText returns unchanged: fold it all.
-			start := len(b)
-			b = append(b, f...)
-			b = b[:start+foldSpace(b[start:])]
-		}
-		b = append(b, 0)
+func TextFingerprint(texts ...string) string {
+	h := sha256.New()
+	for _, t := range texts {
+		h.Write([]byte(strings.Join(strings.Fields(t), " ")))
+		h.Write([]byte{0})
 	}
-	sum := sha256.Sum256(b)
-	buf.b = b
-	putTextBuf(buf)
-	var out [24]byte
-	hex.Encode(out[:], sum[:12])
-	return string(out[:])
+	return hex.EncodeToString(h.Sum(nil)[:12])
 }
