@@ -64,7 +64,7 @@ func describeOpening(o *Opening) string {
 // in the same order (opening by opening, levels and specialties in page
 // order), with the same hashes.
 func Compose(families []Family, openings []Opening, opts ComposeOptions) ([]Posting, error) {
-	c := &composer{opts: opts, digests: textDigests{}}
+	c := &composer{opts: opts}
 	if err := c.prepare(families); err != nil {
 		return nil, err
 	}
@@ -95,8 +95,6 @@ func Compose(families []Family, openings []Opening, opts ComposeOptions) ([]Post
 type composer struct {
 	opts     ComposeOptions
 	families []*familyPrep
-	scratch  []byte      // the hash encoder's buffer, reused
-	digests  textDigests // the digests of texts the postings share
 }
 
 // target is one posting to make: a family, one of its levels and possibly a
@@ -237,6 +235,6 @@ func (c *composer) posting(t target) Posting {
 	p.Sections = layout(fp, lv, sp, detailItems(c.opts, lv, o))
 	p.Markdown = renderMarkdown(p.Sections)
 	p.HTML = renderHTML(p.Sections, fp.frags)
-	p.Hash = p.contentHash(&c.scratch, c.digests)
+	p.Hash = p.ContentHash()
 	return p
 }

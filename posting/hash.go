@@ -31,15 +31,7 @@ const hashVersion = "jobsync-posting/v2"
 // The encoding is length-prefixed and in a fixed order, and each text is
 // hashed on its own first, so equal postings hash equal in every run.
 func (p *Posting) ContentHash() string {
-	var buf []byte
-	return p.contentHash(&buf, nil)
-}
-
-// contentHash is ContentHash with a scratch buffer to encode into and a memo
-// of text digests, so that a caller hashing many postings that share texts
-// allocates little and hashes each text once. memo may be nil.
-func (p *Posting) contentHash(buf *[]byte, memo textDigests) string {
-	e := hashEncoder{buf: (*buf)[:0], memo: memo}
+	var e hashEncoder
 	e.str(hashVersion)
 	e.str(p.Title)
 	e.str(p.Grade.String())
@@ -74,18 +66,13 @@ func (p *Posting) contentHash(buf *[]byte, memo textDigests) string {
 		e.links(p.HTML)
 	}
 	sum := sha256.Sum256(e.buf)
-	*buf = e.buf
 	return hex.EncodeToString(sum[:])
 }
-
-// textDigests memoizes the SHA-256 of texts that many postings share.
-type textDigests map[string][sha256.Size]byte
 
 // hashEncoder appends values with their lengths, so that no two different
 // postings encode to the same bytes. Texts are appended as their digests.
 type hashEncoder struct {
-	buf  []byte
-	memo textDigests
+	buf []byte
 }
 
 func (e *hashEncoder) str(s string) {
@@ -108,34 +95,23 @@ func (e *hashEncoder) int(n int64) {
 	e.buf = binary.AppendVarint(e.buf, n)
 }
 
-// text appends the SHA-256 of s, from the memo when it holds s.
+// text appends the SHA-256 of s.
 func (e *hashEncoder) text(s string) {
-	sum, ok := e.memo[s]
-	if !ok {
-		sum = sha256.Sum256([]byte(s))
-		if e.memo != nil {
-			e.memo[s] = sum
-		}
-	}
+	sum := sha256.Sum256([]byte(s))
 	e.buf = append(e.buf, sum[:]...)
 }
 
 // links appends the href values of html, in order, each after a 1 and all
 // followed by a 0. Text in sanitised HTML has its quotes escaped, so every
-// `href="` starts an attribute. The scan looks for "=", which is rare in
-// HTML text, rather than for `href="`, whose "h" is not.
+// `href="` starts an attribute.
 func (e *hashEncoder) links(html string) {
+	const attr = `href="`
 	for {
-		i := strings.IndexByte(html, '=')
+		i := strings.Index(html, attr)
 		if i < 0 {
 			break
 		}
-		name := html[:i]
-		html = html[i+1:]
-		if !strings.HasSuffix(name, "href") || !strings.HasPrefix(html, `"`) {
-			continue
-		}
-		html = html[1:]
+		html = html[i+len(attr):]
 		end := strings.IndexByte(html, '"')
 		if end < 0 {
 			end = len(html)
