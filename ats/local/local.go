@@ -64,10 +64,10 @@ type Board struct {
 
 	cleanOnce sync.Once  // removes leftover temporary files before the first write
 	claimMu   sync.Mutex // serialises the choice of new ids
-	idLocks   [64]sync.Mutex
 	indexMu   sync.Mutex // serialises index.html refreshes
 
-	mu       sync.Mutex // guards the fields below
+	mu       sync.Mutex             // guards the fields below
+	idLocks  map[string]*sync.Mutex // one per id written, so its read-modify-writes do not interleave
 	claimed  map[string]bool
 	view     map[string]entry // the board as the index shows it; nil when unknown
 	inFlight int              // writes under way
@@ -124,6 +124,7 @@ func New(name, dir string, opts ...Option) (*Board, error) {
 		log:      zap.NewNop(),
 		lockWait: defaultLockWait,
 		claimed:  map[string]bool{},
+		idLocks:  map[string]*sync.Mutex{},
 	}
 	for _, o := range opts {
 		o(b)
@@ -271,11 +272,13 @@ func (b *Board) jsonPath(id string) string { return filepath.Join(b.postings, id
 
 // lockID serialises writes to one id and returns the unlock.
 func (b *Board) lockID(id string) func() {
-	var h uint32 = 2166136261 // FNV-1a
-	for i := 0; i < len(id); i++ {
-		h = (h ^ uint32(id[i])) * 16777619
+	b.mu.Lock()
+	m := b.idLocks[id]
+	if m == nil {
+		m = new(sync.Mutex)
+		b.idLocks[id] = m
 	}
-	m := &b.idLocks[h%uint32(len(b.idLocks))]
+	b.mu.Unlock()
 	m.Lock()
 	return m.Unlock
 }
