@@ -22,7 +22,8 @@ var ErrDrift = errors.New("edited outside jobsync; left alone")
 // ApplyOptions tune Apply.
 type ApplyOptions struct {
 	// Concurrency bounds the writes in flight on one board. Zero takes the
-	// board's MaxConcurrency if it implements Concurrent, else 1.
+	// board's MaxConcurrency if it implements Concurrent, else 1. In a Run,
+	// a Target's own Concurrency comes first.
 	Concurrency int
 	// Logger gets one line per write; nil logs nothing.
 	Logger *zap.Logger

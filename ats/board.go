@@ -1,7 +1,8 @@
 // Package ats is the boundary between jobsync and the job boards: the Board
 // interface every adapter implements, the posting as a board holds it
-// (Remote), the ownership marker, the plan (desired versus current) and the
-// engine that applies a plan.
+// (Remote), the ownership marker, the plan (desired versus current), the
+// engine that applies a plan, and the sync loop that runs them over every
+// board (Start, Run, Sync: see sync.go).
 package ats
 
 import (
