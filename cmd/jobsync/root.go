@@ -58,7 +58,8 @@ levels with job grades, specialties), composes the postings a company
 advertises, and keeps job boards in sync with them: it creates, updates and
 closes only the postings it owns, and shows the plan before it writes.
 
-Boards: local (a folder, no credentials), greenhouse (Harvest v3), lever.`,
+Board types (a board's type: in the config):
+` + kindList(func(ats.Kind) bool { return true }),
 		Example: `  jobsync parse testdata/product-manager.md
   jobsync compose testdata/product-manager.md --format md --out out/postings
   jobsync plan --config examples/jobsync.yaml

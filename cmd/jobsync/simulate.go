@@ -4,62 +4,129 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"go.uber.org/zap"
 	"net"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
+	"go.uber.org/zap"
 
 	"github.com/jobsync/jobsync/ats"
-	"github.com/jobsync/jobsync/ats/greenhouse/greenhousesim"
-	"github.com/jobsync/jobsync/ats/lever/leversim"
 )
 
 func (a *app) simulateCommand() *cobra.Command {
 	var addr, board string
-	var limit int
-	var window time.Duration
+	var o ats.SimOptions
+	names := simulatorNames()
 	cmd := &cobra.Command{
-		Use:   "simulate greenhouse|lever [--addr 127.0.0.1:PORT] [--board NAME]",
-		Short: "Serve a local simulator of an ATS API, to try jobsync with no account",
-		Long: `simulate serves an in-process simulator of the Greenhouse Harvest v3 or the
-Lever API on a local address, with the real routes, JSON shapes, pagination,
-rate limits and error bodies, and a few postings made "by hand" that jobsync
-must never touch. It prints the environment to point a board at it, as
-KEY=VALUE lines, then serves until interrupted.`,
+		Use:   "simulate TYPE [--addr 127.0.0.1:PORT] [--board NAME]",
+		Short: "Serve a local simulator of a board's API, to try jobsync with no account",
+		Long: `simulate serves an in-process simulator of a job board's API on a loopback
+address, with the real routes, JSON shapes, pagination, rate limits and error
+bodies, and a few postings made "by hand" that jobsync must never touch. It
+prints the environment to point a board at it, as KEY=VALUE lines, then
+serves until interrupted.
+
+Types:
+` + kindList(func(k ats.Kind) bool { return k.Simulator != nil }),
 		Example: `  jobsync simulate greenhouse --addr 127.0.0.1:8081 --window 1s > gh.env &
   set -a; . ./gh.env; set +a
   jobsync plan --config examples/greenhouse.yaml`,
 		Args:      cobra.ExactArgs(1),
-		ValidArgs: []string{"greenhouse", "lever"},
+		ValidArgs: names,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if board == "" {
-				board = args[0]
+			kind, ok := ats.LookupKind(args[0])
+			if !ok || kind.Simulator == nil {
+				return fmt.Errorf("simulate %q: want one of %s", args[0], strings.Join(names, ", "))
 			}
-			var sim ats.Simulator
-			switch args[0] {
-			case "greenhouse":
-				sim = greenhousesim.New(greenhousesim.Options{RateLimit: limit, Window: window})
-			case "lever":
-				sim = leversim.New(leversim.Options{Rate: float64(limit)})
-			default:
-				return fmt.Errorf("simulate %q: want greenhouse or lever", args[0])
+			if err := checkSimOptions(o, addr); err != nil {
+				return fmt.Errorf("simulate: %w", err)
+			}
+			if board == "" {
+				board = kind.Name
+			}
+			sim, err := kind.Simulator(o)
+			if err != nil {
+				return fmt.Errorf("simulate %s: %w", kind.Name, err)
 			}
 			return a.serveSimulator(cmd.Context(), sim, addr, board)
 		},
 	}
-	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:0", "address to listen on (loopback; port 0 picks a free one)")
-	cmd.Flags().StringVar(&board, "board", "", "board name for the printed variables (default: the simulator's name)")
-	cmd.Flags().IntVar(&limit, "rate-limit", 0, "greenhouse: requests per window (default 50); lever: requests per second (default 10)")
-	cmd.Flags().DurationVar(&window, "window", 0, "greenhouse: the rate-limit window (default 30s; 1s makes a quick demo)")
+	f := cmd.Flags()
+	f.StringVar(&addr, "addr", "127.0.0.1:0", "address to listen on, loopback only (port 0 picks a free one)")
+	f.StringVar(&board, "board", "", "board name for the printed variables (default: the type)")
+	f.IntVar(&o.RateLimit, "rate-limit", 0, "requests per window, or per second for a token bucket (default: the service's)")
+	f.DurationVar(&o.Window, "window", 0, "the rate-limit window, where the service has one (default: the service's; 1s makes a quick demo)")
+	f.Float64Var(&o.Faults, "faults", 0, "share of requests that fail, 0 to 1: errors, lost answers, dropped connections")
+	f.DurationVar(&o.Latency, "latency", 0, "added to every answer")
+	f.Int64Var(&o.Seed, "seed", 0, "seeds ids, tokens and fault draws")
 	return cmd
+}
+
+// simulatorNames lists the board types that have a simulator.
+func simulatorNames() []string {
+	var out []string
+	for _, k := range ats.Kinds() {
+		if k.Simulator != nil {
+			out = append(out, k.Name)
+		}
+	}
+	return out
+}
+
+// kindList is the registered board types that keep, one "  name  summary"
+// line each, for --help.
+func kindList(keep func(ats.Kind) bool) string {
+	var b strings.Builder
+	for _, k := range ats.Kinds() {
+		if keep(k) {
+			fmt.Fprintf(&b, "  %-12s %s\n", k.Name, k.Summary)
+		}
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// checkSimOptions refuses flags out of range, and an address other than
+// loopback: a simulator takes well-known credentials and serves anyone who
+// reaches it.
+func checkSimOptions(o ats.SimOptions, addr string) error {
+	switch {
+	case o.RateLimit < 0:
+		return fmt.Errorf("--rate-limit %d: want 0 (the service's) or more", o.RateLimit)
+	case o.Window < 0:
+		return fmt.Errorf("--window %s: want 0 (the service's) or more", o.Window)
+	case o.Faults < 0 || o.Faults > 1:
+		return fmt.Errorf("--faults %v: want a share from 0 to 1", o.Faults)
+	case o.Latency < 0:
+		return fmt.Errorf("--latency %s: want 0 or more", o.Latency)
+	}
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return fmt.Errorf("--addr %q: %w", addr, err)
+	}
+	if !isLoopbackHost(host) {
+		return fmt.Errorf("--addr %q: want a loopback address (127.0.0.1, ::1 or localhost): a simulator accepts well-known credentials", addr)
+	}
+	return nil
+}
+
+func isLoopbackHost(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 func (a *app) serveSimulator(ctx context.Context, sim ats.Simulator, addr, board string) error {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("simulate: %w", err)
+	}
+	if tcp, ok := ln.Addr().(*net.TCPAddr); !ok || !tcp.IP.IsLoopback() {
+		ln.Close()
+		return fmt.Errorf("simulate: --addr %q listens on %s, not on loopback", addr, ln.Addr())
 	}
 	root := "http://" + ln.Addr().String()
 	for _, kv := range sim.Env(ats.EnvPrefix(board), root) {

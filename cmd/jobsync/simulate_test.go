@@ -5,8 +5,12 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/jobsync/jobsync/ats"
 )
 
 // simulate prints the environment for a board, then serves the API there
@@ -54,5 +58,62 @@ func TestSimulatePrintsEnvAndServes(t *testing.T) {
 				t.Errorf("simulate exited %d after its context ended, want 0", code)
 			}
 		})
+	}
+}
+
+// simulate refuses what it cannot serve safely or as asked, before it
+// listens: an address other than loopback, an option the simulator does
+// not take, a value out of range, a type without a simulator.
+func TestSimulateRefuses(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"greenhouse", "--addr", "0.0.0.0:0"}, "want a loopback address"},
+		{[]string{"greenhouse", "--addr", ":0"}, "want a loopback address"},
+		{[]string{"lever", "--addr", "[::]:0"}, "want a loopback address"},
+		{[]string{"lever", "--addr", "example.com:8081"}, "want a loopback address"},
+		{[]string{"greenhouse", "--addr", "127.0.0.1"}, "missing port"},
+		{[]string{"lever", "--window", "1s"}, "simulate lever: no rate-limit window"},
+		{[]string{"greenhouse", "--faults", "1.5"}, "--faults 1.5: want a share from 0 to 1"},
+		{[]string{"greenhouse", "--rate-limit", "-1"}, "--rate-limit -1"},
+		{[]string{"local"}, `simulate "local": want one of ` + strings.Join(simulatorNames(), ", ")},
+		{[]string{"workday"}, `simulate "workday": want one of ` + strings.Join(simulatorNames(), ", ")},
+	} {
+		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			t.Parallel()
+			ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second) // a refusal that serves instead ends here
+			defer cancel()
+			var out, errs strings.Builder
+			code := newApp(&out, &errs).execute(ctx, append([]string{"simulate"}, tc.args...))
+			if code != exitError || !strings.Contains(errs.String(), tc.want) || out.Len() != 0 {
+				t.Errorf("exit %d, stdout %q, stderr %q; want exit 1 and %q, nothing printed", code, out.String(), errs.String(), tc.want)
+			}
+		})
+	}
+}
+
+// The help lists the board types from the registry.
+func TestHelpListsBoardTypes(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		args []string
+		want func(ats.Kind) bool
+	}{
+		{[]string{"--help"}, func(ats.Kind) bool { return true }},
+		{[]string{"simulate", "--help"}, func(k ats.Kind) bool { return k.Simulator != nil }},
+	} {
+		var stdout, stderr strings.Builder
+		if code := newApp(&stdout, &stderr).execute(context.Background(), tc.args); code != exitOK {
+			t.Fatalf("%v: exit %d: %s", tc.args, code, stderr.String())
+		}
+		out := stdout.String()
+		for _, k := range ats.Kinds() {
+			line := regexp.MustCompile(`(?m)^  ` + regexp.QuoteMeta(k.Name) + ` +` + regexp.QuoteMeta(k.Summary) + `$`)
+			if listed := line.MatchString(out); listed != tc.want(k) {
+				t.Errorf("%v lists %s: %v, want %v:\n%s", tc.args, k.Name, listed, tc.want(k), out)
+			}
+		}
 	}
 }
