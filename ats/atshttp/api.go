@@ -2,6 +2,7 @@ package atshttp
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -51,6 +52,10 @@ type Request struct {
 	Query url.Values // added to the URL's query
 	Body  any        // sent as JSON when not nil
 	Form  url.Values // sent as a form instead, when not nil
+	// ContentType is the media type Body is sent as; default
+	// application/json (a JSON Patch document is
+	// application/json-patch+json).
+	ContentType string
 }
 
 // ErrorInBody is implemented by an answer type whose 2xx body can still say
@@ -186,7 +191,7 @@ func encode(r Request) ([]byte, string, error) {
 		if err := enc.Encode(r.Body); err != nil {
 			return nil, "", err
 		}
-		return buf.Bytes(), "application/json", nil
+		return buf.Bytes(), cmp.Or(r.ContentType, "application/json"), nil
 	}
 	return nil, "", nil
 }

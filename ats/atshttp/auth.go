@@ -33,6 +33,21 @@ func (b *basic) Authorize(_ context.Context, req *http.Request) error {
 	return nil
 }
 
+// Header sends the secret as the value of the request header name
+// (SmartRecruiters' X-SmartToken API key).
+func Header(name string, value ats.Secret) Auth { return &header{name: name, value: value} }
+
+// header is behind a pointer, so that no print of a Client shows its fields.
+type header struct {
+	name  string
+	value ats.Secret
+}
+
+func (h *header) Authorize(_ context.Context, req *http.Request) error {
+	req.Header.Set(h.name, h.value.Reveal())
+	return nil
+}
+
 // TokenSource hands out bearer tokens (an OAuth client-credentials flow).
 type TokenSource interface {
 	// Token returns a valid token, fetching one when needed.

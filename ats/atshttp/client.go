@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"net"
 	"net/http"
+	"slices"
 	"strconv"
 	"sync/atomic"
 	"time"
@@ -24,6 +25,19 @@ type Options struct {
 	RetryWaitMin time.Duration // default 500ms
 	RetryWaitMax time.Duration // default 30s
 	Transport    http.RoundTripper
+
+	// Limits pace some requests further, beside Limiter, which paces them
+	// all: a board with a lower limit on some routes (SmartRecruiters: 2
+	// requests/s on publication calls, 10/s on the rest).
+	Limits []Limit
+	// MaxInFlight bounds the requests on the wire at once, retries
+	// included, for a board that refuses more (SmartRecruiters: 8); 0 is no
+	// bound.
+	MaxInFlight int
+	// RetryStatuses are statuses, beyond 429 and 5xx, after which a Read or
+	// an Idempotent write is sent again with backoff (SmartRecruiters' 409:
+	// "the request conflicts with a different request"). A Create never is.
+	RetryStatuses []int
 }
 
 // NewHTTPClient returns the retrying HTTP client one board uses for all its
@@ -63,14 +77,17 @@ func NewHTTPClient(o Options) *http.Client {
 	if o.Logger == nil {
 		o.Logger = zap.NewNop()
 	}
-	g := &gate{next: o.Transport, limiter: o.Limiter, now: time.Now}
+	g := &gate{next: o.Transport, limiter: o.Limiter, limits: o.Limits, now: time.Now}
+	if o.MaxInFlight > 0 {
+		g.slots = make(chan struct{}, o.MaxInFlight)
+	}
 	rc := &retryablehttp.Client{
 		HTTPClient:   &http.Client{Transport: g, Timeout: o.Timeout, CheckRedirect: noWriteRedirect},
 		Logger:       leveledLogger{o.Logger.Sugar()},
 		RetryWaitMin: o.RetryWaitMin,
 		RetryWaitMax: o.RetryWaitMax,
 		RetryMax:     o.RetryMax,
-		CheckRetry:   checkRetry,
+		CheckRetry:   retryPolicy(o.RetryStatuses),
 		Backoff:      backoff,
 		ErrorHandler: retryablehttp.PassthroughErrorHandler,
 	}
@@ -159,6 +176,17 @@ func (d declare) RoundTrip(req *http.Request) (*http.Response, error) {
 		ctx = context.WithValue(ctx, attemptKey{}, new(atomic.Bool))
 	}
 	return d.next.RoundTrip(req.WithContext(ctx))
+}
+
+// retryPolicy is checkRetry that also retries a Read or an Idempotent write
+// answered with one of statuses.
+func retryPolicy(statuses []int) retryablehttp.CheckRetry {
+	return func(ctx context.Context, resp *http.Response, err error) (bool, error) {
+		if err == nil && ctx.Err() == nil && slices.Contains(statuses, resp.StatusCode) {
+			return ctx.Value(kindKey{}) != Create, nil
+		}
+		return checkRetry(ctx, resp, err)
+	}
 }
 
 func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {

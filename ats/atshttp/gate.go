@@ -24,6 +24,8 @@ const noHeaderPause = 500 * time.Millisecond
 type gate struct {
 	next    http.RoundTripper
 	limiter *rate.Limiter
+	limits  []Limit
+	slots   chan struct{} // one per request on the wire; nil: no bound
 	now     func() time.Time
 
 	mu        sync.Mutex
@@ -44,12 +46,13 @@ func (g *gate) RoundTrip(req *http.Request) (*http.Response, error) {
 		if err := g.wait(ctx); err != nil {
 			return nil, err
 		}
-		if g.limiter == nil {
-			break
-		}
-		if err := g.limiter.Wait(ctx); err != nil {
+		paced, err := g.pace(ctx, req)
+		if err != nil {
 			g.done(nil)
 			return nil, err
+		}
+		if !paced {
+			break
 		}
 		// A 429 may have closed the gate while this request waited for a
 		// token: wait again, and take a fresh token after the pause.
@@ -61,12 +64,49 @@ func (g *gate) RoundTrip(req *http.Request) (*http.Response, error) {
 		}
 		g.done(nil)
 	}
+	if g.slots != nil {
+		select {
+		case g.slots <- struct{}{}:
+			defer func() { <-g.slots }()
+		case <-ctx.Done():
+			g.done(nil)
+			return nil, ctx.Err()
+		}
+	}
 	if sent != nil {
 		sent.Store(true) // from here on the server may see it
 	}
 	resp, err := g.next.RoundTrip(req)
 	g.done(resp)
 	return resp, err
+}
+
+// Limit paces the requests its Match accepts with its Limiter (see
+// Options.Limits).
+type Limit struct {
+	Match   func(*http.Request) bool
+	Limiter *rate.Limiter
+}
+
+// pace waits for a token of the gate's limiter and of every limit matching
+// req, and reports whether there was any to wait for.
+func (g *gate) pace(ctx context.Context, req *http.Request) (bool, error) {
+	paced := false
+	if g.limiter != nil {
+		if err := g.limiter.Wait(ctx); err != nil {
+			return paced, err
+		}
+		paced = true
+	}
+	for _, l := range g.limits {
+		if l.Limiter != nil && l.Match(req) {
+			if err := l.Limiter.Wait(ctx); err != nil {
+				return paced, err
+			}
+			paced = true
+		}
+	}
+	return paced, nil
 }
 
 // wait blocks until a request may go out, then counts it in flight.
