@@ -16,10 +16,27 @@ type ConcurrencyOptions struct {
 	RetryAfter time.Duration
 	Now        func() time.Time // stamps RetryAt in the record; default time.Now
 	Error      ErrorBody        // writes the refusal's body; default plain text
+	// Headers, when set, name the headers every answer carries: the limit
+	// and how many more requests could be in flight now
+	// (SmartRecruiters' X-RateLimit-Concurrent-Limit and -Remaining).
+	Headers ConcurrencyHeaders
 }
+
+// ConcurrencyHeaders are the names of a concurrency limit's headers; ""
+// sends none.
+type ConcurrencyHeaders struct {
+	Limit     string
+	Remaining string
+}
+
+// XRateLimitConcurrent are SmartRecruiters' names:
+// X-RateLimit-Concurrent-Limit and X-RateLimit-Concurrent-Remaining.
+var XRateLimitConcurrent = ConcurrencyHeaders{Limit: "X-RateLimit-Concurrent-Limit", Remaining: "X-RateLimit-Concurrent-Remaining"}
 
 // ConcurrencyLimit is a Layer serving at most Max requests at once: a
 // request arriving while Max are in flight is refused at once, not queued.
+// With Headers, every answer says the limit and the room left beside the
+// request itself.
 type ConcurrencyLimit struct {
 	o ConcurrencyOptions
 
@@ -44,7 +61,9 @@ func NewConcurrencyLimit(o ConcurrencyOptions) *ConcurrencyLimit {
 // Wrap serves a request with next if fewer than Max are in flight.
 func (c *ConcurrencyLimit) Wrap(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !c.enter() {
+		ok, inFlight := c.enter()
+		c.headers(w, inFlight)
+		if !ok {
 			c.refuse(w, r)
 			return
 		}
@@ -53,16 +72,29 @@ func (c *ConcurrencyLimit) Wrap(next http.Handler) http.Handler {
 	})
 }
 
-func (c *ConcurrencyLimit) enter() bool {
+// enter admits a request if there is room, and returns the requests in
+// flight with it.
+func (c *ConcurrencyLimit) enter() (bool, int) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.inFlight >= c.o.Max {
 		c.refused++
-		return false
+		return false, c.inFlight
 	}
 	c.inFlight++
 	c.peak = max(c.peak, c.inFlight)
-	return true
+	return true, c.inFlight
+}
+
+// headers sets the limit's headers, if it has any, for an answer given
+// with inFlight requests in flight.
+func (c *ConcurrencyLimit) headers(w http.ResponseWriter, inFlight int) {
+	if n := c.o.Headers.Limit; n != "" {
+		w.Header().Set(n, strconv.Itoa(c.o.Max))
+	}
+	if n := c.o.Headers.Remaining; n != "" {
+		w.Header().Set(n, strconv.Itoa(max(c.o.Max-inFlight, 0)))
+	}
 }
 
 func (c *ConcurrencyLimit) leave() {

@@ -77,3 +77,33 @@ func TestConcurrencyLimitStatus(t *testing.T) {
 		t.Errorf("the second request: %v, want 503", inner)
 	}
 }
+
+// With Headers, every answer, a refusal too, carries the limit and the room
+// left.
+func TestConcurrencyLimitHeaders(t *testing.T) {
+	t.Parallel()
+	l := NewConcurrencyLimit(ConcurrencyOptions{Max: 2, Headers: XRateLimitConcurrent})
+	var inner, innermost http.Header
+	var innerCode int
+	h := l.Wrap(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// A second request while this one runs, and a third while both run.
+		w2 := serve(t, l.Wrap(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w3 := serve(t, l.Wrap(status(200)), "GET", "/third")
+			innermost, innerCode = w3.Header(), w3.Code
+		})), "GET", "/second")
+		inner = w2.Header()
+	}))
+	outer := serve(t, h, "GET", "/first").Header()
+	for _, tt := range []struct {
+		name      string
+		h         http.Header
+		remaining string
+	}{{"first", outer, "1"}, {"second", inner, "0"}, {"third (refused)", innermost, "0"}} {
+		if tt.h.Get("X-RateLimit-Concurrent-Limit") != "2" || tt.h.Get("X-RateLimit-Concurrent-Remaining") != tt.remaining {
+			t.Errorf("%s: %v, want limit 2, remaining %s", tt.name, tt.h, tt.remaining)
+		}
+	}
+	if innerCode != 429 {
+		t.Errorf("third request: %d, want 429", innerCode)
+	}
+}

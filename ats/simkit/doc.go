@@ -59,7 +59,13 @@
 //   - TokenBucket: a refill rate and a burst; a refusal is a bare 429, with
 //     no header at all (Lever).
 //   - ConcurrencyLimit: at most n requests in flight; one more is refused
-//     (SmartRecruiters allows 8).
+//     (SmartRecruiters allows 8), and with Headers every answer says the
+//     limit and the room left (XRateLimitConcurrent).
+//
+// A service with no reset header or no Retry-After leaves HeaderNames.Reset
+// empty or sets NoRetryAfter (SmartRecruiters sends neither). Only applies
+// a layer to some routes: a second, lower window on a few of them
+// (SmartRecruiters' 2 requests/s on publication calls).
 //
 // Each takes a clock (nil: time.Now), so tests move time by hand, and
 // counts what it admitted and refused.

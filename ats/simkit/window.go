@@ -11,7 +11,7 @@ import (
 type HeaderNames struct {
 	Limit     string // requests allowed per window
 	Remaining string // requests left in this window
-	Reset     string // when the window ends (see ResetStyle)
+	Reset     string // when the window ends (see ResetStyle); "" sends none
 }
 
 // XRateLimit are the usual names: X-RateLimit-Limit, -Remaining, -Reset
@@ -40,6 +40,9 @@ type WindowOptions struct {
 	Headers HeaderNames      // default XRateLimit
 	Reset   ResetStyle       // default ResetUnix
 	Error   ErrorBody        // writes the 429's body; default plain text
+	// NoRetryAfter answers a refusal with a 429 and no Retry-After, for a
+	// service that documents none (SmartRecruiters).
+	NoRetryAfter bool
 }
 
 // FixedWindow is a Layer admitting Limit requests per window. Every answer
@@ -92,14 +95,20 @@ func (l *FixedWindow) Wrap(next http.Handler) http.Handler {
 		h := w.Header()
 		h.Set(l.o.Headers.Limit, strconv.Itoa(l.o.Limit))
 		h.Set(l.o.Headers.Remaining, strconv.Itoa(remaining))
-		h.Set(l.o.Headers.Reset, strconv.FormatInt(l.reset(now, end), 10))
+		if l.o.Headers.Reset != "" {
+			h.Set(l.o.Headers.Reset, strconv.FormatInt(l.reset(now, end), 10))
+		}
 		if !limited {
 			next.ServeHTTP(w, r)
 			return
 		}
-		wait := max(ceilSeconds(end.Sub(now)), 1)
-		note(r, func(e *Request) { e.Limited, e.RetryAt = true, now.Add(time.Duration(wait)*time.Second) })
-		h.Set("Retry-After", strconv.FormatInt(wait, 10))
+		if l.o.NoRetryAfter {
+			note(r, func(e *Request) { e.Limited = true })
+		} else {
+			wait := max(ceilSeconds(end.Sub(now)), 1)
+			note(r, func(e *Request) { e.Limited, e.RetryAt = true, now.Add(time.Duration(wait)*time.Second) })
+			h.Set("Retry-After", strconv.FormatInt(wait, 10))
+		}
 		l.o.Error(w, http.StatusTooManyRequests)
 	})
 }

@@ -1,6 +1,7 @@
 package simkit
 
 import (
+	"net/http"
 	"reflect"
 	"strconv"
 	"testing"
@@ -91,5 +92,53 @@ func TestFixedWindowHeaderStyles(t *testing.T) {
 				t.Errorf("headers %v: more than the limit's three", h)
 			}
 		})
+	}
+}
+
+// A service that sends no reset header and no Retry-After (SmartRecruiters)
+// gets neither, and its refusals record no retry hint.
+func TestFixedWindowWithoutResetOrRetryAfter(t *testing.T) {
+	t.Parallel()
+	c := newClock(time.Unix(1_700_000_000, 0))
+	rec := NewRecorder(c.Now)
+	l := NewFixedWindow(WindowOptions{Limit: 1, Window: time.Second, Now: c.Now, NoRetryAfter: true,
+		Headers: HeaderNames{Limit: "X-RateLimit-Limit", Remaining: "X-RateLimit-Remaining"}})
+	h := Chain(status(200), rec, l)
+	for i, want := range []int{200, 429} {
+		w := serve(t, h, "GET", "/jobs")
+		hd := w.Header()
+		if w.Code != want || hd.Get("X-RateLimit-Limit") != "1" || hd.Get("X-RateLimit-Remaining") != "0" {
+			t.Errorf("request %d: %d %v, want %d with limit 1, remaining 0", i, w.Code, hd, want)
+		}
+		if _, ok := hd["Retry-After"]; ok {
+			t.Errorf("request %d: Retry-After %q", i, hd.Get("Retry-After"))
+		}
+		if _, ok := hd["X-Ratelimit-Reset"]; ok || len(hd.Values("")) > 0 {
+			t.Errorf("request %d: a reset header %v", i, hd)
+		}
+	}
+	if rs := rec.Requests(); !rs[1].Limited || !rs[1].RetryAt.IsZero() {
+		t.Errorf("recorded %+v", rs)
+	}
+}
+
+// Only applies a layer to the requests it matches.
+func TestOnly(t *testing.T) {
+	t.Parallel()
+	c := newClock(time.Unix(1_700_000_000, 0))
+	l := NewFixedWindow(WindowOptions{Limit: 1, Window: time.Second, Now: c.Now})
+	h := Chain(status(200), Only(func(r *http.Request) bool { return r.Method == "POST" }, l))
+	for i, tt := range []struct {
+		method string
+		code   int
+		header bool
+	}{{"POST", 200, true}, {"GET", 200, false}, {"POST", 429, true}, {"GET", 200, false}} {
+		w := serve(t, h, tt.method, "/x")
+		if w.Code != tt.code || (w.Header().Get("X-RateLimit-Limit") != "") != tt.header {
+			t.Errorf("request %d (%s): %d %v, want %d, limit header %t", i, tt.method, w.Code, w.Header(), tt.code, tt.header)
+		}
+	}
+	if l.Refused() != 1 || l.MaxAdmitted() != 1 {
+		t.Errorf("Refused %d MaxAdmitted %d", l.Refused(), l.MaxAdmitted())
 	}
 }
