@@ -99,5 +99,15 @@ func TestGitLabShapes(t *testing.T) {
 			specialties: []string{"Steam|1|0", "Water|1|0"},
 			warnings:    []string{"15|names no level but has requirements: read as a specialty", "23|read as a specialty"},
 		},
+		{
+			file:  "grade-table.md",
+			title: "Cam Engineer",
+			levels: []string{
+				"Senior Cam Engineer|Senior Cam Engineer|7|0|0",
+				"Staff Cam Engineer|Staff Cam Engineer|8|0|0",
+			},
+			expect: []string{"**Scope**: Owns cams", "**Scope**: Owns cam platforms"},
+			role:   "Cam Engineers shape cams.",
+		},
 	})
 }

@@ -15,11 +15,17 @@ var (
 	levelN    = regexp.MustCompile(`(?i)^(level\s+\d{1,2})\b\s*(?:[:\-–—.|]\s*(\S.*))?$`)
 )
 
+// labelMarkup strips emphasis and code marks from a label; built once.
+var labelMarkup = strings.NewReplacer("*", "", "_", " ", "`", "")
+
 // levelLabel reads a heading or a table cell that names a level by code:
 // the level's title (the code itself when no title is written) and its
 // code as written.
 func levelLabel(s string) (title, code string, ok bool) {
-	s = strings.Trim(cleanSpace(strings.NewReplacer("*", "", "_", " ", "`", "").Replace(s)), " :")
+	if len(s) > 100 {
+		return "", "", false // a sentence, not a label
+	}
+	s = strings.Trim(cleanSpace(labelMarkup.Replace(s)), " :")
 	switch {
 	case codeAlone.MatchString(s):
 		return s, s, true
@@ -46,7 +52,10 @@ func levelName(s string) (title, code string, ok bool) {
 	if t, c, ok := levelLabel(s); ok {
 		return t, c, true
 	}
-	s = strings.Trim(cleanSpace(strings.NewReplacer("*", "", "_", " ").Replace(s)), " :")
+	if len(s) > 100 {
+		return "", "", false
+	}
+	s = strings.Trim(cleanSpace(labelMarkup.Replace(s)), " :")
 	if s != "" && len(strings.Fields(s)) <= 6 && looksLikeLevel(s) {
 		return s, "", true
 	}

@@ -16,7 +16,23 @@ import (
 // tableLevel is a level read from a table.
 type tableLevel struct {
 	title, code string
+	grade       posting.Grade // from a "Grade" column or row
 	items       []string
+}
+
+// isGradeLabel says whether a header or row label names the job grade.
+func isGradeLabel(s string) bool {
+	switch strings.ToLower(strings.Trim(s, "*_: ")) {
+	case "grade", "job grade", "grades", "level grade":
+		return true
+	}
+	return false
+}
+
+// cellGrade reads a cell that holds a grade: "7", "9.5", "Grade 7".
+func cellGrade(s string) (posting.Grade, bool) {
+	g, ok := findGrade(s, true)
+	return g.grade, ok && g.grade > 0
 }
 
 // levelsOfTable reads the levels of a grid; nil when it holds none.
@@ -70,15 +86,19 @@ func columnLevels(g *grid) []tableLevel {
 		cols, order = nil, nil
 	}
 	for r := range g.rows {
-		if h := headerLevels(g, r); h != nil {
-			flush()
-			cols = h
-			for c := 1; c < len(g.rows[r]); c++ {
-				if _, ok := h[c]; ok {
-					order = append(order, c)
+		// a header is the first row, or one after a group heading or an
+		// empty row (a second set of levels)
+		if r == 0 || spansRow(g.rows[r-1]) || emptyRow(g.rows[r-1]) {
+			if h := headerLevels(g, r); h != nil {
+				flush()
+				cols = h
+				for c := 1; c < len(g.rows[r]); c++ {
+					if _, ok := h[c]; ok {
+						order = append(order, c)
+					}
 				}
+				continue
 			}
-			continue
 		}
 		if cols == nil || spansRow(g.rows[r]) {
 			continue
@@ -90,6 +110,11 @@ func columnLevels(g *grid) []tableLevel {
 				continue
 			}
 			lv := cols[c]
+			if grade, ok := cellGrade(v); ok && isGradeLabel(label) {
+				lv.grade = grade
+				cols[c] = lv
+				continue
+			}
 			lv.items = append(lv.items, expectation(label, v))
 			cols[c] = lv
 		}
@@ -145,6 +170,10 @@ func rowLevels(g *grid) []tableLevel {
 			if h := g.at(0, c); h != nil && h != g.at(0, c-1) && !spansFrom(g.rows[r], c) {
 				label = h.text
 			}
+			if grade, ok := cellGrade(x.text); ok && isGradeLabel(label) {
+				lv.grade = grade
+				continue
+			}
 			lv.items = append(lv.items, expectation(label, x.text))
 		}
 	}
@@ -152,6 +181,16 @@ func rowLevels(g *grid) []tableLevel {
 		return nil
 	}
 	return out
+}
+
+// emptyRow says whether a row has no text.
+func emptyRow(row []*cell) bool {
+	for _, c := range row {
+		if c.text != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // spansRow says whether one cell fills the whole row: a group heading.
@@ -336,7 +375,7 @@ func (p *parser) planTables(root *section) {
 			code = codes[normTitle(lv.title)]
 		}
 		p.addLevelValue(posting.Level{
-			Heading: lv.title, Title: lv.title, Code: code,
+			Heading: lv.title, Title: lv.title, Code: code, Grade: lv.grade,
 			Expectations: lv.items, Line: lines[i],
 		}, lines[i])
 	}

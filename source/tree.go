@@ -123,11 +123,11 @@ func (p *parser) htmlTable(h *ast.HTMLBlock) int {
 	if start >= stop {
 		return -1
 	}
-	lower := bytes.ToLower(p.src[start:])
-	open := bytes.Index(lower[:stop-start], []byte("<table"))
+	open := indexFold(p.src[start:stop], "<table")
 	if open < 0 {
 		return -1
 	}
+	lower := bytes.ToLower(p.src[start:]) // once per table, not per HTML block
 	depth, i := 0, open
 	for i < len(lower) {
 		o := bytes.Index(lower[i:], []byte("<table"))
@@ -228,3 +228,13 @@ func (p *parser) anchorOnly(n ast.Node) string {
 
 // hasContent says whether a section holds any block or sub-section.
 func (s *section) hasContent() bool { return len(s.blocks) > 0 || len(s.kids) > 0 }
+
+// indexFold is bytes.Index, ASCII case ignored, for a lower-case sub.
+func indexFold(b []byte, sub string) int {
+	for i := 0; i+len(sub) <= len(b); i++ {
+		if b[i] == sub[0] && bytes.EqualFold(b[i:i+len(sub)], []byte(sub)) {
+			return i
+		}
+	}
+	return -1
+}
