@@ -43,12 +43,31 @@ type Config struct {
 	// ats.DefaultGuards' value, and 0 means 0 (the strictest).
 	// AllowMassClose is never set here: it is a flag.
 	Guards ats.Guards
+	// PayTransparency is what an opening without the pay range a
+	// pay-transparency law requires does: PayError (the default) stops
+	// the run before any write, PayWarn logs a warning.
+	PayTransparency string
+	// PayTransparencyLine is the key's line, or 0.
+	PayTransparencyLine int
 }
+
+// The values of pay_transparency.
+const (
+	PayError = "error"
+	PayWarn  = "warn"
+)
 
 // Company is what postings say about the employer.
 type Company struct {
 	Name string
-	URL  string
+	URL  string // the company's home page: the careers site links it
+	// ApplyURL or ApplyEmail is where to apply for openings that say
+	// neither.
+	ApplyURL   string
+	ApplyEmail string
+	// Employees is the company's size, for the employer-size thresholds of
+	// pay-transparency laws; 0 (unknown) applies every law.
+	Employees int
 }
 
 // Source is one handbook page, or a folder of them, to read.
@@ -93,6 +112,8 @@ func Parse(path, dir string, data []byte) (*Config, error) {
 		Path:   path,
 		Dir:    dir,
 		Guards: ats.DefaultGuards(),
+
+		PayTransparency: PayError,
 	}
 	var p problems
 	if decode(c, data, &p) {

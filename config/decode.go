@@ -1,11 +1,13 @@
 package config
 
 import (
+	"net/mail"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/jobsync/jobsync/posting"
 	"go.yaml.in/yaml/v3"
@@ -36,7 +38,23 @@ func decode(c *Config, data []byte, p *problems) bool {
 						d.p.add(n.Line, "company url %q: want an absolute http(s) URL", c.Company.URL)
 					}
 				},
+				"apply_url":   func(n *yaml.Node) { c.Company.ApplyURL = d.applyURL(n, "company apply_url") },
+				"apply_email": func(n *yaml.Node) { c.Company.ApplyEmail = d.email(n, "company apply_email") },
+				"employees": func(n *yaml.Node) {
+					c.Company.Employees = d.int(n, "company employees")
+					if c.Company.Employees < 0 {
+						d.p.add(n.Line, "company employees %d: want 0 (unknown) or more", c.Company.Employees)
+					}
+				},
 			})
+		},
+		"pay_transparency": func(n *yaml.Node) {
+			c.PayTransparencyLine = n.Line
+			c.PayTransparency = d.str(n, "pay_transparency")
+			if !slices.Contains([]string{PayError, PayWarn}, c.PayTransparency) {
+				d.p.add(n.Line, "pay_transparency %q: want %s (stop before any write) or %s", c.PayTransparency, PayError, PayWarn)
+				c.PayTransparency = PayError
+			}
 		},
 		"sources": func(n *yaml.Node) {
 			d.sequence(n, "sources", func(n *yaml.Node) { c.Sources = append(c.Sources, d.source(n, c.Dir)) })
@@ -131,9 +149,45 @@ func (d *decoder) opening(n *yaml.Node) posting.Opening {
 				d.p.add(n.Line, "opening: boards is empty; leave the key out to publish on every board, or remove the opening")
 			}
 		},
-		"pay": func(n *yaml.Node) { o.Pay = d.pay(n) },
+		"pay":         func(n *yaml.Node) { o.Pay = d.pay(n) },
+		"apply_url":   func(n *yaml.Node) { o.ApplyURL = d.applyURL(n, "apply_url") },
+		"apply_email": func(n *yaml.Node) { o.ApplyEmail = d.email(n, "apply_email") },
+		"valid_through": func(n *yaml.Node) {
+			o.ValidThrough = d.str(n, "valid_through")
+			if _, err := time.Parse(time.DateOnly, o.ValidThrough); err != nil {
+				d.p.add(n.Line, "valid_through %q: want a day as YYYY-MM-DD", o.ValidThrough)
+			}
+		},
+		"one_posting_per_location": func(n *yaml.Node) {
+			v := d.bool(n, "one_posting_per_location")
+			o.PerLocation = &v
+		},
 	})
+	if o.ApplyURL != "" && o.ApplyEmail != "" {
+		d.p.add(n.Line, "opening: has both apply_url and apply_email; want one")
+	}
 	return o
+}
+
+// applyURL decodes where to apply: an absolute http(s) URL.
+func (d *decoder) applyURL(n *yaml.Node, what string) string {
+	s := d.str(n, what)
+	if s != "" && !isWebURL(s, false) {
+		d.p.add(n.Line, "%s %q: want an absolute http(s) URL", what, s)
+	}
+	return s
+}
+
+// email decodes a bare e-mail address.
+func (d *decoder) email(n *yaml.Node, what string) string {
+	s := d.str(n, what)
+	if s == "" {
+		return s
+	}
+	if a, err := mail.ParseAddress(s); err != nil || a.Address != s {
+		d.p.add(n.Line, "%s %q: want a bare e-mail address, such as jobs@example.com", what, s)
+	}
+	return s
 }
 
 func (d *decoder) pay(n *yaml.Node) *posting.Pay {

@@ -10,6 +10,15 @@ import (
 type ComposeOptions struct {
 	Company    string // shown in each posting's details when set
 	CompanyURL string // links the company name when it is an http(s) URL
+	// ApplyURL and ApplyEmail are where to apply for openings that say
+	// neither.
+	ApplyURL   string
+	ApplyEmail string
+	// PerLocationBoards are the boards that publish an opening once per
+	// location unless the opening says otherwise; Boards names every
+	// board, for openings that name none.
+	PerLocationBoards []string
+	Boards            []string
 }
 
 // Errors that Compose wraps, for errors.Is.
@@ -135,16 +144,18 @@ func (c *composer) compose(targets []target) ([]Posting, error) {
 	byKey := make(map[string][]int, len(targets))
 	var errs []error
 	for _, t := range targets {
-		p := c.posting(t)
-		merged, err := mergeInto(out, from, byKey[p.Key], &p, t)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		if !merged {
-			byKey[p.Key] = append(byKey[p.Key], len(out))
-			out = append(out, p)
-			from = append(from, t)
+		for _, v := range c.variants(t) {
+			p := c.posting(t, v)
+			merged, err := mergeInto(out, from, byKey[p.Key], &p, t)
+			if err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			if !merged {
+				byKey[p.Key] = append(byKey[p.Key], len(out))
+				out = append(out, p)
+				from = append(from, t)
+			}
 		}
 	}
 	if len(errs) > 0 {
@@ -200,8 +211,8 @@ func prerender(targets []target) {
 	}
 }
 
-// posting makes the posting for one target.
-func (c *composer) posting(t target) Posting {
+// posting makes the posting for one target, in variant v.
+func (c *composer) posting(t target, v variant) Posting {
 	fp := t.family
 	lv := &fp.levels[t.level]
 	var sp *specialtyPrep
@@ -212,6 +223,9 @@ func (c *composer) posting(t target) Posting {
 		Level:     lv.key,
 		Grade:     lv.grade,
 		SourceURL: fp.sourceURL,
+
+		FamilyTitle: fp.title,
+		Opening:     t.index,
 	}
 	if t.specialty >= 0 {
 		sp = &fp.specialties[t.specialty]
@@ -223,6 +237,13 @@ func (c *composer) posting(t target) Posting {
 	if o == nil {
 		o = &Opening{}
 	}
+	p.Requisition = p.Key
+	if v.location >= 0 {
+		one := *o
+		one.Locations = o.Locations[v.location : v.location+1]
+		o = &one
+		p.Key += "/" + locationKey(o.Locations[0])
+	}
 	p.Locations = slices.Clone(o.Locations)
 	p.Department = o.Department
 	p.EmploymentType = o.EmploymentType
@@ -231,7 +252,13 @@ func (c *composer) posting(t target) Posting {
 		pay := *o.Pay
 		p.Pay = &pay
 	}
-	p.Boards = dedupeBoards(o.Boards)
+	p.Boards = v.boards
+	p.Company, p.CompanyURL = c.opts.Company, c.opts.CompanyURL
+	p.ApplyURL, p.ApplyEmail = o.ApplyURL, o.ApplyEmail
+	if p.ApplyURL == "" && p.ApplyEmail == "" {
+		p.ApplyURL, p.ApplyEmail = c.opts.ApplyURL, c.opts.ApplyEmail
+	}
+	p.ValidThrough = o.ValidThrough
 	p.Sections = layout(fp, lv, sp, detailItems(c.opts, lv, o))
 	p.Markdown = renderMarkdown(p.Sections)
 	p.HTML = renderHTML(p.Sections, fp.frags)

@@ -14,11 +14,11 @@ import (
 // changes what a section yields (renderMarkdown, renderHTML, RenderHTML, the
 // sanitising policy, a goldmark or bluemonday upgrade that changes output),
 // so that every board gets the new text.
-const hashVersion = "jobsync-posting/v2"
+const hashVersion = "jobsync-posting/v3"
 
 // ContentHash returns the hex SHA-256 of everything p publishes: title,
-// grade, locations, department, employment type, workplace, pay, source URL
-// and the body. It leaves out Key, the family, level and specialty keys and
+// grade, locations, department, employment type, workplace, pay, source URL,
+// company, where to apply, the closing day, the family's name and the body. It leaves out Key, the family, level and specialty keys and
 // Boards, which say where and as what a posting is published, not what.
 //
 // The body is hashed as its Sections (kind, heading, text, items) and the
@@ -34,6 +34,7 @@ func (p *Posting) ContentHash() string {
 	var e hashEncoder
 	e.str(hashVersion)
 	e.str(p.Title)
+	e.str(p.FamilyTitle)
 	e.str(p.Grade.String())
 	e.strs(p.Locations)
 	e.str(p.Department)
@@ -49,6 +50,11 @@ func (p *Posting) ContentHash() string {
 		e.str("")
 	}
 	e.str(p.SourceURL)
+	e.str(p.Company)
+	e.str(p.CompanyURL)
+	e.str(p.ApplyURL)
+	e.str(p.ApplyEmail)
+	e.str(p.ValidThrough)
 	e.uint(len(p.Sections))
 	for _, s := range p.Sections {
 		e.str(string(s.Kind))

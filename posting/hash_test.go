@@ -79,19 +79,24 @@ func TestContentHashFields(t *testing.T) {
 	p := Posting{Title: "T", Markdown: "m", HTML: "h"}
 	seen := map[string]string{p.ContentHash(): "base"}
 	for name, change := range map[string]func(*Posting){
-		"title":      func(p *Posting) { p.Title = "U" },
-		"grade":      func(p *Posting) { p.Grade = 1 },
-		"locations":  func(p *Posting) { p.Locations = []string{"x"} },
-		"split":      func(p *Posting) { p.Title, p.Markdown = "Tm", "" }, // same bytes, other fields
-		"department": func(p *Posting) { p.Department = "x" },
-		"employment": func(p *Posting) { p.EmploymentType = "x" },
-		"workplace":  func(p *Posting) { p.Workplace = "x" },
-		"pay":        func(p *Posting) { p.Pay = &Pay{} },
-		"interval":   func(p *Posting) { p.Pay = &Pay{Interval: "hour"} },
-		"source":     func(p *Posting) { p.SourceURL = "x" },
-		"markdown":   func(p *Posting) { p.Markdown = "n" },
-		"html":       func(p *Posting) { p.HTML = "i" },
-		"sections":   func(p *Posting) { p.Sections = []Section{{Kind: SectionAbout, Heading: "About", Text: "m"}} },
+		"title":         func(p *Posting) { p.Title = "U" },
+		"grade":         func(p *Posting) { p.Grade = 1 },
+		"locations":     func(p *Posting) { p.Locations = []string{"x"} },
+		"split":         func(p *Posting) { p.Title, p.Markdown = "Tm", "" }, // same bytes, other fields
+		"department":    func(p *Posting) { p.Department = "x" },
+		"employment":    func(p *Posting) { p.EmploymentType = "x" },
+		"workplace":     func(p *Posting) { p.Workplace = "x" },
+		"pay":           func(p *Posting) { p.Pay = &Pay{} },
+		"interval":      func(p *Posting) { p.Pay = &Pay{Interval: "hour"} },
+		"source":        func(p *Posting) { p.SourceURL = "x" },
+		"company":       func(p *Posting) { p.Company = "x" },
+		"company url":   func(p *Posting) { p.CompanyURL = "x" },
+		"apply url":     func(p *Posting) { p.ApplyURL = "x" },
+		"apply email":   func(p *Posting) { p.ApplyEmail = "x" },
+		"valid through": func(p *Posting) { p.ValidThrough = "x" },
+		"markdown":      func(p *Posting) { p.Markdown = "n" },
+		"html":          func(p *Posting) { p.HTML = "i" },
+		"sections":      func(p *Posting) { p.Sections = []Section{{Kind: SectionAbout, Heading: "About", Text: "m"}} },
 		"section kind": func(p *Posting) {
 			p.Sections = []Section{{Kind: SectionLevel, Heading: "About", Text: "m"}}
 		},
@@ -112,7 +117,7 @@ func TestContentHashFields(t *testing.T) {
 		seen[h] = name
 	}
 	q := p
-	q.Key, q.Family, q.Level, q.Specialty, q.Boards, q.Hash = "k", "f", "l", "s", []string{"b"}, "h"
+	q.Key, q.Family, q.Level, q.Specialty, q.Boards, q.Hash, q.Requisition, q.Opening = "k", "f", "l", "s", []string{"b"}, "h", "r", 3
 	if q.ContentHash() != p.ContentHash() {
 		t.Error("key, boards or the old hash count in the content hash")
 	}
@@ -144,9 +149,10 @@ func TestHashBaseURL(t *testing.T) {
 
 // TestContentHashPinned pins the hashes boards hold: a change here costs
 // one update of every posting on every board, so make it only on purpose
-// (and bump hashVersion). The values were written by the hash code of
-// format v2 as first released (with its memo of text digests and its own
-// href scanner), which the plain code must match.
+// (and bump hashVersion). Format v2's values were written by its first
+// release (with its memo of text digests and its own href scanner), which
+// the plain code matched; v3 adds the family's name, the company, where to
+// apply and the closing day, and these are its values.
 func TestContentHashPinned(t *testing.T) {
 	t.Parallel()
 	withLinks := widgetFamily()
@@ -158,9 +164,9 @@ func TestContentHashPinned(t *testing.T) {
 		f    Family
 		want string
 	}{
-		{"widget", widgetFamily(), "d782a61f40f41842fa6ae77334e9221496d7bdd44c48317f5924f5a87aa9da00"},
-		{"relative links", withLinks, "4834ab8ee162b1198839e448e01bcbbf544fad2643929e189cfc98105ec7c738"},
-		{"no base", noBase, "9a5c2158c95f47ae763d2d094b0e166ef44223bb21e6d99cb81858834d16164f"},
+		{"widget", widgetFamily(), "22253dd1971fa97c18b870e1fe8d4ba15f2c84ba1e8e39b051ae663cef757a6e"},
+		{"relative links", withLinks, "f3bf9a4d29e6e59db58d29763f7a0445a084e095fb49e9756543a89d43d751a9"},
+		{"no base", noBase, "cea1159aa4f6170c6634bd7cfd283fa958c2ac561eb28e80b60553f65b67d4e0"},
 	} {
 		ps, err := Compose([]Family{tc.f}, nil, ComposeOptions{Company: "Example Co", CompanyURL: "https://example.com"})
 		if err != nil {

@@ -13,6 +13,17 @@ type Opening struct {
 	Workplace      string   `json:"workplace,omitempty"`       // "remote", "hybrid", "onsite"
 	Pay            *Pay     `json:"pay,omitempty"`
 	Boards         []string `json:"boards,omitempty"` // board names; empty means every board
+
+	// ApplyURL or ApplyEmail is where to apply; when both are empty the
+	// company's (ComposeOptions) are used.
+	ApplyURL   string `json:"apply_url,omitempty"`
+	ApplyEmail string `json:"apply_email,omitempty"`
+	// ValidThrough is the last day the posting is open (YYYY-MM-DD), or empty.
+	ValidThrough string `json:"valid_through,omitempty"`
+	// PerLocation, when set, says whether the opening is published as one
+	// posting per location; nil leaves it to each board's default
+	// (ComposeOptions.PerLocationBoards).
+	PerLocation *bool `json:"one_posting_per_location,omitempty"`
 }
 
 // Pay is a pay range for an opening.
@@ -27,12 +38,20 @@ type Pay struct {
 // ready to publish. Key identifies it on every board; Hash changes whenever
 // anything that is published changes.
 type Posting struct {
-	Key       string `json:"key"` // "product-manager/senior-product-manager/verify-ci"
-	Title     string `json:"title"`
-	Family    string `json:"family"`              // family key
-	Level     string `json:"level"`               // level key
-	Specialty string `json:"specialty,omitempty"` // specialty key
-	Grade     Grade  `json:"grade"`
+	Key string `json:"key"` // "product-manager/senior-product-manager/verify-ci"
+	// Requisition is the key of the opening's posting without its location:
+	// the same for every posting of an opening published once per location
+	// ("product-manager/senior-product-manager/verify-ci" for the key
+	// "product-manager/senior-product-manager/verify-ci/denver-co"), and
+	// equal to Key otherwise.
+	Requisition string `json:"requisition"`
+	Title       string `json:"title"`
+	Family      string `json:"family"` // family key
+	// FamilyTitle is the family\'s name for people: "Product Manager".
+	FamilyTitle string `json:"family_title,omitempty"`
+	Level       string `json:"level"`               // level key
+	Specialty   string `json:"specialty,omitempty"` // specialty key
+	Grade       Grade  `json:"grade"`
 
 	Locations      []string `json:"locations,omitempty"`
 	Department     string   `json:"department,omitempty"`
@@ -40,6 +59,12 @@ type Posting struct {
 	Workplace      string   `json:"workplace,omitempty"`
 	Pay            *Pay     `json:"pay,omitempty"`
 	Boards         []string `json:"boards,omitempty"`
+
+	Company      string `json:"company,omitempty"`
+	CompanyURL   string `json:"company_url,omitempty"`
+	ApplyURL     string `json:"apply_url,omitempty"`
+	ApplyEmail   string `json:"apply_email,omitempty"`
+	ValidThrough string `json:"valid_through,omitempty"` // YYYY-MM-DD
 
 	// Sections is the body in order, for boards with structured content
 	// (Lever's lists); Markdown and HTML are the same body rendered whole.
@@ -49,6 +74,11 @@ type Posting struct {
 
 	SourceURL string `json:"source_url,omitempty"`
 	Hash      string `json:"hash"`
+
+	// Opening is the index of the opening the posting was composed for
+	// (the first, when several give it), so that problems can name its
+	// config line; -1 in the preview.
+	Opening int `json:"-"`
 }
 
 // Section is one part of a posting's body: a heading, prose, and list items,

@@ -15,7 +15,7 @@ func TestClaimID(t *testing.T) {
 		t.Helper()
 		p := testPosting(0, 0)
 		p.Key = key
-		page, err := renderPage(newRecord("x", p, testTime))
+		page, _, err := (&Board{}).renderPage(newRecord("x", p, testTime))
 		if err != nil {
 			t.Fatal(err)
 		}

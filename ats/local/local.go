@@ -1,9 +1,13 @@
 // Package local is the embedded default board: a folder on disk that needs
 // no credentials. Each posting is a JSON file (the board's record, marker
-// included) and a standalone HTML page; index.html links the open ones.
+// included) and a standalone HTML page; index.html lists the open ones: a
+// careers site, rendered by package site (pages, structured data) and
+// site/feed (sitemap and Indeed feed, when WithSite gives the site's URL).
 //
 //	DIR/.jobsync.lock          the lock two syncs share (see Board.Lock)
-//	DIR/index.html             the open postings, by title
+//	DIR/index.html             the open postings, by department, family and level
+//	DIR/sitemap.xml            with WithSite: the index and the open postings' pages
+//	DIR/indeed.xml             with WithSite: the Indeed XML feed, a job per posting per location
 //	DIR/postings/ID.json       one posting: its fields, status and marker
 //	DIR/postings/ID.html       the posting as a readable page
 //
@@ -36,6 +40,7 @@ import (
 
 	"github.com/jobsync/jobsync/ats"
 	"github.com/jobsync/jobsync/posting"
+	"github.com/jobsync/jobsync/site"
 )
 
 // maxConcurrency is how many writes the engine may run at once: enough to
@@ -55,12 +60,14 @@ var (
 
 // Board is a job board in a folder. It is safe for concurrent use.
 type Board struct {
-	name     string
-	dir      string // absolute
-	postings string // dir/postings
-	now      func() time.Time
-	log      *zap.Logger
-	lockWait time.Duration
+	name      string
+	dir       string // absolute
+	postings  string // dir/postings
+	now       func() time.Time
+	log       *zap.Logger
+	lockWait  time.Duration
+	siteURL   string // the URL the folder is served at, or ""
+	feedEmail string // the contact the Indeed feed gives
 
 	cleanOnce sync.Once  // removes leftover temporary files before the first write
 	claimMu   sync.Mutex // serialises the choice of new ids
@@ -100,6 +107,14 @@ func WithLogger(l *zap.Logger) Option {
 // fails; 0 tries once. The default is three seconds.
 func WithLockWait(d time.Duration) Option {
 	return func(b *Board) { b.lockWait = d }
+}
+
+// WithSite says where the folder is served (an absolute http(s) URL, such
+// as "https://jobs.example.com/"): pages then carry canonical and
+// structured-data URLs, and the board writes sitemap.xml and indeed.xml
+// beside index.html. email is the contact the Indeed feed gives.
+func WithSite(url, email string) Option {
+	return func(b *Board) { b.siteURL, b.feedEmail = url, email }
 }
 
 // New returns the board name kept in the folder dir. It touches nothing on
@@ -252,7 +267,7 @@ func (b *Board) readOwned(id string) (record, error) {
 // The view and, unless the folder is locked, index.html follow.
 func (b *Board) write(rec record) error {
 	b.begin()
-	page, err := renderPage(rec)
+	page, jsonld, err := b.renderPage(rec)
 	if err == nil {
 		var data []byte
 		if data, err = encodeRecord(rec); err == nil {
@@ -262,6 +277,9 @@ func (b *Board) write(rec record) error {
 		}
 	}
 	locked := b.end(rec.ID, rec.entry(true), err == nil)
+	if err == nil {
+		b.checkPage(rec, jsonld)
+	}
 	if err != nil || locked {
 		return err
 	}
@@ -281,4 +299,20 @@ func (b *Board) lockID(id string) func() {
 	b.mu.Unlock()
 	m.Lock()
 	return m.Unlock
+}
+
+// checkPage logs what keeps an open posting's structured data (jsonld, nil
+// for a closed one) from Google's job search: the required properties as
+// warnings, the recommended ones for debugging.
+func (b *Board) checkPage(rec record, jsonld []byte) {
+	if jsonld == nil {
+		return
+	}
+	for _, p := range site.Check(jsonld, b.now()) {
+		log := b.log.Debug
+		if p.Required {
+			log = b.log.Warn
+		}
+		log("structured data: "+p.String(), zap.String("key", rec.Key))
+	}
 }

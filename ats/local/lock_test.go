@@ -145,7 +145,7 @@ func TestIndexWaitsForUnlock(t *testing.T) {
 	if got := b.written.Load(); got != 11 {
 		t.Errorf("written = %d files after unlock, want 11 (index.html once)", got)
 	}
-	if index := readIndex(t, b); strings.Count(index, "<li>") != 5 {
+	if index := readIndex(t, b); strings.Count(index, "<li data-search=") != 5 {
 		t.Errorf("index.html:\n%s", index)
 	}
 }
@@ -165,7 +165,7 @@ func TestUnlockRepairsIndex(t *testing.T) {
 			// What a run leaves when it is killed after a write under the
 			// lock: the posting's files, and the index as it was before.
 			rec := newRecord("product-manager--new", testPosting(7, 0), testTime)
-			page, err := renderPage(rec)
+			page, _, err := b.renderPage(rec)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -185,10 +185,11 @@ func TestUnlockRepairsIndex(t *testing.T) {
 			b := newTestBoard(t, "")
 			syncBoard(t, b, testPostings(3))
 			tt.breakIt(t, b)
-			want, err := renderIndex(indexEntries(mustView(t, b)))
+			files, _, err := b.siteFiles(indexEntries(mustView(t, b)))
 			if err != nil {
 				t.Fatal(err)
 			}
+			want := files[0].data
 
 			next := newTestBoard(t, b.dir) // a later run that finds nothing to do
 			unlock, err := next.Lock(ctx)

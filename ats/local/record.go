@@ -10,6 +10,7 @@ import (
 
 	"github.com/jobsync/jobsync/ats"
 	"github.com/jobsync/jobsync/posting"
+	"github.com/jobsync/jobsync/site"
 )
 
 // The values of a record's status.
@@ -23,8 +24,10 @@ const (
 type record struct {
 	ID             string        `json:"id"`
 	Key            string        `json:"key,omitempty"`
+	Requisition    string        `json:"requisition,omitempty"`
 	Title          string        `json:"title"`
 	Family         string        `json:"family,omitempty"`
+	FamilyTitle    string        `json:"family_title,omitempty"`
 	Level          string        `json:"level,omitempty"`
 	Specialty      string        `json:"specialty,omitempty"`
 	Grade          posting.Grade `json:"grade,omitempty"`
@@ -33,6 +36,11 @@ type record struct {
 	EmploymentType string        `json:"employment_type,omitempty"`
 	Workplace      string        `json:"workplace,omitempty"`
 	Pay            *posting.Pay  `json:"pay,omitempty"`
+	Company        string        `json:"company,omitempty"`
+	CompanyURL     string        `json:"company_url,omitempty"`
+	ApplyURL       string        `json:"apply_url,omitempty"`
+	ApplyEmail     string        `json:"apply_email,omitempty"`
+	ValidThrough   string        `json:"valid_through,omitempty"`
 	SourceURL      string        `json:"source_url,omitempty"`
 	Markdown       string        `json:"markdown"`
 	HTML           string        `json:"html"`
@@ -49,8 +57,10 @@ func newRecord(id string, p posting.Posting, now time.Time) record {
 	return record{
 		ID:             id,
 		Key:            p.Key,
+		Requisition:    p.Requisition,
 		Title:          p.Title,
 		Family:         p.Family,
+		FamilyTitle:    p.FamilyTitle,
 		Level:          p.Level,
 		Specialty:      p.Specialty,
 		Grade:          p.Grade,
@@ -59,6 +69,11 @@ func newRecord(id string, p posting.Posting, now time.Time) record {
 		EmploymentType: p.EmploymentType,
 		Workplace:      p.Workplace,
 		Pay:            p.Pay,
+		Company:        p.Company,
+		CompanyURL:     p.CompanyURL,
+		ApplyURL:       p.ApplyURL,
+		ApplyEmail:     p.ApplyEmail,
+		ValidThrough:   p.ValidThrough,
 		SourceURL:      p.SourceURL,
 		Markdown:       p.Markdown,
 		HTML:           p.HTML,
@@ -118,16 +133,26 @@ func (b *Board) remote(r record, page bool) ats.Remote {
 	return rem
 }
 
-// entry is what index.html needs of r.
+// entry is what the site needs of r: the job, and whether its page
+// exists (index.html links only postings that have one).
 func (r record) entry(page bool) entry {
-	return entry{
-		ID:         r.ID,
-		Title:      r.Title,
-		Locations:  r.Locations,
-		Department: r.Department,
-		Open:       r.open(),
-		Page:       page,
+	return entry{Job: r.job(), Page: page, company: r.Company, companyURL: r.CompanyURL}
+}
+
+// job is r as the site shows it. The body is sanitised again by the site:
+// the record may have been edited by hand since jobsync wrote it.
+func (r record) job() site.Job {
+	j := site.Job{
+		ID: r.ID, Key: r.Key, Requisition: r.Requisition, Title: r.Title, FamilyTitle: r.FamilyTitle, Family: r.Family,
+		Grade: r.Grade, Locations: r.Locations, Workplace: r.Workplace, Department: r.Department,
+		EmploymentType: r.EmploymentType, Pay: r.Pay, ApplyURL: r.ApplyURL, ApplyEmail: r.ApplyEmail,
+		ValidThrough: r.ValidThrough, HTML: r.HTML, SourceURL: r.SourceURL, Marker: r.Marker,
+		Open: r.open(), Posted: r.CreatedAt, Updated: r.UpdatedAt,
 	}
+	if r.ClosedAt != nil {
+		j.Closed = *r.ClosedAt
+	}
+	return j
 }
 
 func fileURL(path string) string {

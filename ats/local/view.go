@@ -15,6 +15,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/jobsync/jobsync/ats"
+	"github.com/jobsync/jobsync/site"
 )
 
 // scan spreads its reads over at most maxScanWorkers goroutines, each with
@@ -24,14 +25,11 @@ const (
 	minPerWorker   = 32
 )
 
-// entry is one posting as index.html shows it.
+// entry is one posting as the site's index and feeds show it.
 type entry struct {
-	ID         string
-	Title      string
-	Locations  []string
-	Department string
-	Open       bool
-	Page       bool // postings/ID.html exists
+	site.Job
+	Page                bool // postings/ID.html exists
+	company, companyURL string
 }
 
 // load scans the folder and returns what List returns; the scan also becomes
@@ -145,7 +143,7 @@ func (b *Board) parseFile(id string, data []byte, page bool) (ats.Remote, entry,
 	rec, err := decodeRecord(data)
 	if err != nil {
 		name := id + ".json"
-		return ats.Remote{ID: id, Title: name}, entry{ID: id, Title: name}, err
+		return ats.Remote{ID: id, Title: name}, entry{Job: site.Job{ID: id, Title: name}}, err
 	}
 	rec.ID = id
 	return b.remote(rec, page), rec.entry(page), nil
@@ -201,9 +199,10 @@ func (b *Board) indexStale() (bool, error) {
 	return !ix.ModTime().After(pd.ModTime()), nil
 }
 
-// refreshIndex brings index.html up to date with the view, loading the view
-// first if it is unknown. It writes only when the content differs, so a run
-// that changed nothing writes nothing.
+// refreshIndex brings index.html (and the feeds, see siteFiles) up to date
+// with the view, loading the view first if it is unknown. It writes only
+// the files whose content differs, so a run that changed nothing writes
+// nothing.
 func (b *Board) refreshIndex() error {
 	b.indexMu.Lock()
 	defer b.indexMu.Unlock()
@@ -218,14 +217,26 @@ func (b *Board) refreshIndex() error {
 		}
 		list = indexEntries(view)
 	}
-	data, err := renderIndex(list)
+	files, problems, err := b.siteFiles(list)
 	if err != nil {
 		return err
 	}
-	if old, err := os.ReadFile(filepath.Join(b.dir, indexName)); err == nil && bytes.Equal(old, data) {
+	for _, p := range problems {
+		b.log.Warn("feed problem", zap.String("where", p.Where), zap.String("problem", p.Message))
+	}
+	// Only what changed is written, so a run that changed nothing writes
+	// nothing.
+	changed := files[:0]
+	for _, f := range files {
+		if old, err := os.ReadFile(filepath.Join(b.dir, f.name)); err == nil && bytes.Equal(old, f.data) {
+			continue
+		}
+		changed = append(changed, f)
+	}
+	if len(changed) == 0 {
 		return nil
 	}
-	return b.writeFiles(b.dir, file{name: indexName, data: data})
+	return b.writeFiles(b.dir, changed...)
 }
 
 // indexEntries picks the open postings that have a page, sorted by title

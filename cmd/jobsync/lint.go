@@ -4,28 +4,60 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/jobsync/jobsync/config"
 	"github.com/jobsync/jobsync/source"
 )
 
 func (a *app) lintCommand() *cobra.Command {
 	var strict bool
+	var configPath string
 	cmd := &cobra.Command{
-		Use:   "lint PAGE...",
-		Short: "Check handbook pages: warnings and errors with file:line",
+		Use:   "lint [--config F] [PAGE...]",
+		Short: "Check handbook pages and a config's openings: warnings and errors with file:line",
 		Long: `lint parses handbook pages and prints every problem as "file:line: level: message".
 For a page it cannot read fully it says which sections it could not place,
 at their line, and what shape it expected there, then counts them.
-It exits 1 when any page has an error (a page that cannot be published), and
-with --strict also when there are only warnings.`,
+With --config it also checks the config's pages and its openings against the
+pay-transparency rules: an opening published in (or open to remote
+applicants from) a place whose law wants a pay range in job postings, and
+that has none, is an error (a warning with pay_transparency: warn).
+It exits 1 when there is any error, and with --strict also when there are
+only warnings.`,
 		Example: `  jobsync lint testdata/product-manager.md
+  jobsync lint --config examples/openings.yaml
   jobsync lint --strict handbook/job-families/`,
-		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			results := a.readPages(cmd.Context(), refsFor(args, ""))
+			refs := refsFor(args, "")
 			var nerr, nwarn int
+			var cfg *config.Config
+			if configPath != "" {
+				var err error
+				if cfg, err = config.Load(configPath); err != nil {
+					return err
+				}
+				refs = append(configRefs(cfg), refs...)
+				for _, p := range payProblems(cfg, time.Now()) {
+					level := "warning"
+					if p.blocking {
+						level = "error"
+						nerr++
+					} else {
+						nwarn++
+					}
+					fmt.Fprintf(a.stdout, "%s: %s: %s\n", p.at, level, p.message)
+				}
+			} else if len(args) == 0 {
+				return errors.New("lint: name pages or a --config")
+			}
+			results := a.readPages(cmd.Context(), refs)
+			if cfg != nil {
+				n, w := a.lintStructured(cmd, cfg)
+				nerr, nwarn = nerr+n, nwarn+w
+			}
 			for _, r := range results {
 				if r.Err != nil {
 					nerr++
@@ -62,6 +94,7 @@ with --strict also when there are only warnings.`,
 		},
 	}
 	cmd.Flags().BoolVar(&strict, "strict", false, "exit 1 on warnings too")
+	cmd.Flags().StringVar(&configPath, "config", "", "also check this config's pages and openings")
 	return cmd
 }
 
@@ -71,4 +104,20 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// lintStructured prints the structured-data problems of the config's
+// postings for local boards, as warnings: a page without structured data
+// is still a page. It counts an opening that does not compose as an error.
+func (a *app) lintStructured(cmd *cobra.Command, cfg *config.Config) (nerr, nwarn int) {
+	postings, err := a.composeFromConfig(cmd.Context(), cfg)
+	if err != nil {
+		fmt.Fprintf(a.stdout, "%v\n", err)
+		return 1, 0
+	}
+	for _, p := range structuredProblems(cfg, cfg.Boards, postings, time.Now()) {
+		nwarn++
+		fmt.Fprintf(a.stdout, "%s: warning: %s\n", p.at, p.message)
+	}
+	return 0, nwarn
 }

@@ -90,9 +90,26 @@ func (a *app) composeFromConfig(ctx context.Context, cfg *config.Config) ([]post
 	if err != nil {
 		return nil, err
 	}
-	postings, err := posting.Compose(fams, cfg.Openings, posting.ComposeOptions{Company: cfg.Company.Name, CompanyURL: cfg.Company.URL})
+	postings, err := posting.Compose(fams, cfg.Openings, composeOptions(cfg))
 	if err != nil {
 		return nil, cfg.Locate(err) // name the config line of each bad opening
 	}
 	return postings, nil
+}
+
+// composeOptions is what every posting of the config says about the company
+// and how each board publishes openings with several locations.
+func composeOptions(cfg *config.Config) posting.ComposeOptions {
+	o := posting.ComposeOptions{
+		Company: cfg.Company.Name, CompanyURL: cfg.Company.URL,
+		ApplyURL: cfg.Company.ApplyURL, ApplyEmail: cfg.Company.ApplyEmail,
+	}
+	for _, b := range cfg.Boards {
+		o.Boards = append(o.Boards, b.Name)
+		// A board whose options say so publishes openings once per location.
+		if pl, ok := b.Options.(interface{ OnePostingPerLocation() bool }); ok && pl.OnePostingPerLocation() {
+			o.PerLocationBoards = append(o.PerLocationBoards, b.Name)
+		}
+	}
+	return o
 }

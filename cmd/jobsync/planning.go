@@ -41,10 +41,16 @@ func (a *app) startRun(ctx context.Context, f planFlags) (*ats.Run, error) {
 			}
 		}
 	}
+	// Before any page is read or board is locked: a refused opening must
+	// not cost a write, not even the lock's.
+	if err := a.checkPay(cfg); err != nil {
+		return nil, err
+	}
 	postings, err := a.composeFromConfig(ctx, cfg)
 	if err != nil {
 		return nil, err
 	}
+	a.logStructured(cfg, selected, postings)
 	targets := make([]ats.Target, len(selected))
 	for i, b := range selected {
 		board, err := a.boardFor(b)
