@@ -2,7 +2,7 @@
 // no credentials. Each posting is a JSON file (the board's record, marker
 // included) and a standalone HTML page; index.html lists the open ones: a
 // careers site, rendered by package site (pages, structured data) and
-// site/feed (sitemap and Indeed feed, when WithSite gives the site's URL).
+// ats/local/site/feed (sitemap and Indeed feed, when WithSite gives the site's URL).
 //
 //	DIR/.jobsync.lock          the lock two syncs share (see Board.Lock)
 //	DIR/index.html             the open postings, by department, family and level
@@ -39,8 +39,8 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/jobsync/jobsync/ats"
+	"github.com/jobsync/jobsync/ats/local/site"
 	"github.com/jobsync/jobsync/posting"
-	"github.com/jobsync/jobsync/site"
 )
 
 // maxConcurrency is how many writes the engine may run at once: enough to

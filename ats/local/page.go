@@ -5,8 +5,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/jobsync/jobsync/site"
-	"github.com/jobsync/jobsync/site/feed"
+	"github.com/jobsync/jobsync/ats/local/site"
+	"github.com/jobsync/jobsync/ats/local/site/feed"
 )
 
 // The board's front page and feeds in its folder. The feeds are written

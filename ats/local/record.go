@@ -9,8 +9,8 @@ import (
 	"time"
 
 	"github.com/jobsync/jobsync/ats"
+	"github.com/jobsync/jobsync/ats/local/site"
 	"github.com/jobsync/jobsync/posting"
-	"github.com/jobsync/jobsync/site"
 )
 
 // The values of a record's status.

@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jobsync/jobsync/site"
-	"github.com/jobsync/jobsync/site/feed"
+	"github.com/jobsync/jobsync/ats/local/site"
+	"github.com/jobsync/jobsync/ats/local/site/feed"
 )
 
 // TestSiteFeeds: with a site URL the board writes sitemap.xml and

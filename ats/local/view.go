@@ -15,7 +15,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/jobsync/jobsync/ats"
-	"github.com/jobsync/jobsync/site"
+	"github.com/jobsync/jobsync/ats/local/site"
 )
 
 // scan spreads its reads over at most maxScanWorkers goroutines, each with

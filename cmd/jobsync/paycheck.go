@@ -9,7 +9,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/jobsync/jobsync/config"
-	"github.com/jobsync/jobsync/paylaw"
+	"github.com/jobsync/jobsync/posting/paylaw"
 )
 
 // payProblem is what the pay-transparency rules found wrong with one

@@ -8,9 +8,9 @@ import (
 
 	"go.uber.org/zap"
 
+	"github.com/jobsync/jobsync/ats/local/site"
 	"github.com/jobsync/jobsync/config"
 	"github.com/jobsync/jobsync/posting"
-	"github.com/jobsync/jobsync/site"
 )
 
 // structuredProblem is what the JobPosting check found in the postings of

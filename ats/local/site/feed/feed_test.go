@@ -10,8 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jobsync/jobsync/ats/local/site"
 	"github.com/jobsync/jobsync/posting"
-	"github.com/jobsync/jobsync/site"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")

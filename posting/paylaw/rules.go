@@ -27,7 +27,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/jobsync/jobsync/location"
+	"github.com/jobsync/jobsync/posting/location"
 )
 
 //go:embed rules.csv

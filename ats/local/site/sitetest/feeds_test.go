@@ -10,8 +10,8 @@ import (
 
 	"github.com/jobsync/jobsync/ats"
 	"github.com/jobsync/jobsync/ats/local"
+	"github.com/jobsync/jobsync/ats/local/site/feed"
 	"github.com/jobsync/jobsync/config"
-	"github.com/jobsync/jobsync/site/feed"
 )
 
 // TestExampleFeeds: the README's example writes a sitemap and an Indeed
@@ -49,7 +49,7 @@ func TestExampleFeeds(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	cfg, err := config.Load(filepath.Join("..", "..", "examples", "jobsync.yaml"))
+	cfg, err := config.Load(filepath.Join("..", "..", "..", "..", "examples", "jobsync.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,9 +7,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/jobsync/jobsync/location"
+	"github.com/jobsync/jobsync/ats/local/site"
 	"github.com/jobsync/jobsync/posting"
-	"github.com/jobsync/jobsync/site"
+	"github.com/jobsync/jobsync/posting/location"
 )
 
 // IndeedOptions are the feed's settings that the jobs do not carry.

@@ -20,9 +20,9 @@ import (
 
 	"github.com/jobsync/jobsync/ats"
 	"github.com/jobsync/jobsync/ats/local"
+	"github.com/jobsync/jobsync/ats/local/site"
 	"github.com/jobsync/jobsync/config"
 	"github.com/jobsync/jobsync/posting"
-	"github.com/jobsync/jobsync/site"
 	"github.com/jobsync/jobsync/source"
 )
 
@@ -85,7 +85,7 @@ func board(t *testing.T) (dir string, byPath map[string]posting.Posting, closedP
 // publish publishes the README's example to a local board in p.dir and
 // closes one posting.
 func publish(p *published) error {
-	cfg, err := config.Load(filepath.Join("..", "..", "examples", "jobsync.yaml"))
+	cfg, err := config.Load(filepath.Join("..", "..", "..", "..", "examples", "jobsync.yaml"))
 	if err != nil {
 		return err
 	}
@@ -396,5 +396,5 @@ func writeArtifact(t *testing.T, dir, name string, data []byte) {
 	if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
 		t.Error(err)
 	}
-	t.Logf("screenshot: %s", filepath.Join("site", "sitetest", dir, name))
+	t.Logf("screenshot: %s", filepath.Join("ats", "local", "site", "sitetest", dir, name))
 }

@@ -22,7 +22,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/jobsync/jobsync/site"
+	"github.com/jobsync/jobsync/ats/local/site"
 )
 
 // SitemapNS is the sitemap protocol's namespace.

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/jobsync/jobsync/location"
 	"github.com/jobsync/jobsync/posting"
+	"github.com/jobsync/jobsync/posting/location"
 )
 
 // JobPosting is the schema.org JobPosting of a page, as JSON-LD.

@@ -5,8 +5,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/jobsync/jobsync/location"
 	"github.com/jobsync/jobsync/posting"
+	"github.com/jobsync/jobsync/posting/location"
 )
 
 // Options are what a check needs besides the openings.
