@@ -42,6 +42,16 @@ func (g *gate) RoundTrip(req *http.Request) (*http.Response, error) {
 	if sent != nil {
 		sent.Store(false) // a new attempt
 	}
+	// A place on the wire first, then the tokens: a token taken while
+	// waiting for a place would be spent later, in a burst with others.
+	if g.slots != nil {
+		select {
+		case g.slots <- struct{}{}:
+			defer func() { <-g.slots }()
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}
 	for {
 		if err := g.wait(ctx); err != nil {
 			return nil, err
@@ -63,15 +73,6 @@ func (g *gate) RoundTrip(req *http.Request) (*http.Response, error) {
 			break
 		}
 		g.done(nil)
-	}
-	if g.slots != nil {
-		select {
-		case g.slots <- struct{}{}:
-			defer func() { <-g.slots }()
-		case <-ctx.Done():
-			g.done(nil)
-			return nil, ctx.Err()
-		}
 	}
 	if sent != nil {
 		sent.Store(true) // from here on the server may see it

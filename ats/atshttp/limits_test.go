@@ -168,3 +168,43 @@ func TestHeaderAuthAndContentType(t *testing.T) {
 		t.Errorf("body %q", r.body)
 	}
 }
+
+// A request takes its tokens once it has a place on the wire, not before:
+// tokens taken while waiting for a place would all be spent at once when
+// places free up, a burst above the pace.
+func TestTokensAreTakenWithAPlace(t *testing.T) {
+	t.Parallel()
+	synctest.Test(t, func(t *testing.T) {
+		var mu sync.Mutex
+		var arrived []time.Time
+		srv := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			mu.Lock()
+			n := len(arrived)
+			arrived = append(arrived, time.Now())
+			mu.Unlock()
+			if n < 3 {
+				time.Sleep(time.Second) // the first three are slow, the rest instant
+			}
+		})
+		c := NewHTTPClient(Options{MaxInFlight: 3, Limiter: rate.NewLimiter(rate.Every(100*time.Millisecond), 1), Transport: atstest.InMemory(srv)})
+		var wg sync.WaitGroup
+		for range 10 {
+			wg.Go(func() {
+				resp, err := c.Get("http://board.test/x")
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				resp.Body.Close()
+			})
+		}
+		wg.Wait()
+		mu.Lock()
+		defer mu.Unlock()
+		for i := 1; i < len(arrived); i++ {
+			if gap := arrived[i].Sub(arrived[i-1]); gap < 99*time.Millisecond {
+				t.Errorf("requests %d and %d arrived %v apart: a burst above the pace of one per 100ms", i, i+1, gap)
+			}
+		}
+	})
+}
