@@ -7,4 +7,5 @@ import (
 	_ "github.com/jobsync/jobsync/ats/greenhouse"
 	_ "github.com/jobsync/jobsync/ats/lever"
 	_ "github.com/jobsync/jobsync/ats/local"
+	_ "github.com/jobsync/jobsync/ats/smartrecruiters"
 )

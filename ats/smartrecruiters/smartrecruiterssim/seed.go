@@ -105,13 +105,19 @@ func (s *Server) AddHumanJob(title string) string {
 // EditJobDescription changes a job's job description text as a recruiter
 // would in the editor, leaving its properties (and any marker) alone.
 func (s *Server) EditJobDescription(id, html string) error {
+	return s.EditJob(id, func(j *Job) { j.JobAd.Sections.JobDescription = &Section{Title: "Job Description", Text: html} })
+}
+
+// EditJob changes job id as a person would in SmartRecruiters' editor:
+// edit is given the job itself.
+func (s *Server) EditJob(id string, edit func(*Job)) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	j, ok := s.jobs[id]
 	if !ok {
 		return fmt.Errorf("no job %s", id)
 	}
-	j.JobAd.Sections.JobDescription = &Section{Title: "Job Description", Text: html}
+	edit(j)
 	j.UpdatedOn = s.o.Now()
 	return nil
 }

@@ -1,0 +1,169 @@
+package smartrecruiters
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/jobsync/jobsync/ats"
+	"github.com/jobsync/jobsync/ats/atshttp"
+	"github.com/jobsync/jobsync/posting"
+)
+
+// Create makes p a new job (POST /jobs) carrying its marker, then
+// publishes it (POST /jobs/{id}/publication). The create is sent once:
+// after a failure whose outcome is unknown the engine calls Find. Should
+// the publication fail, the job is there, owned and unpublished, and the
+// engine's look-up adopts it and updates it, which publishes it.
+func (b *Board) Create(ctx context.Context, p posting.Posting) (ats.Remote, error) {
+	if err := b.canCreate(); err != nil {
+		return ats.Remote{}, fmt.Errorf("create %s: %w", p.Key, err)
+	}
+	field, err := b.markerFieldID(ctx)
+	if err != nil {
+		return ats.Remote{}, fmt.Errorf("create %s: %w", p.Key, err)
+	}
+	a := layout(p)
+	desc, quals, more := a.sections()
+	m := ats.NewMarker(p, fingerprint(p.Title, a.Description, a.Qualifications, a.Additional))
+	in := apiJobInput{
+		Title:           p.Title,
+		Function:        apiRef{ID: b.o.Function},
+		Industry:        apiRef{ID: b.o.Industry},
+		ExperienceLevel: apiRef{ID: experienceLevel(p.Title, b.o.ExperienceLevel)},
+		Location:        b.location(p),
+		Compensation:    compensation(p),
+		JobAd:           apiJobAd{Sections: apiSections{JobDescription: desc, Qualifications: quals, AdditionalInformation: more}},
+		Properties:      []apiPropertyIn{markerValue(field, m)},
+	}
+	if b.o.TypeOfEmployment != "" {
+		in.TypeOfEmployment = &apiRef{ID: b.o.TypeOfEmployment}
+	}
+	b.mu.Lock()
+	b.titles[p.Key] = p.Title
+	b.mu.Unlock()
+	var j apiJob
+	if err := b.c.do(ctx, atshttp.Create, http.MethodPost, "/jobs", in, &j); err != nil {
+		return ats.Remote{}, fmt.Errorf("create %s: %w", p.Key, err)
+	}
+	if got := b.readMarker(j.Properties); got.Key != p.Key {
+		return ats.Remote{}, fmt.Errorf("create %s: job %s was made without jobsync's marker (SmartRecruiters ignored job field %s); it is left unpublished and not managed", p.Key, j.ID, field)
+	}
+	if err := b.publish(ctx, &j); err != nil {
+		return ats.Remote{}, fmt.Errorf("create %s: job %s made, not published: %w", p.Key, j.ID, err)
+	}
+	return b.remote(j), nil
+}
+
+// canCreate checks the settings a new job needs.
+func (b *Board) canCreate() error {
+	var missing []string
+	for _, s := range []struct{ key, v string }{
+		{"function", b.o.Function}, {"industry", b.o.Industry}, {"country_code", b.o.CountryCode}, {"city", b.o.City},
+	} {
+		if strings.TrimSpace(s.v) == "" {
+			missing = append(missing, s.key)
+		}
+	}
+	if len(missing) > 0 {
+		return fmt.Errorf("a new job needs %s: set them in board %s's config", strings.Join(missing, ", "), b.name)
+	}
+	return nil
+}
+
+// Update brings the owned job id to p with one JSON Patch (title, the
+// three job ad sections, experience level, location, pay and the marker),
+// then reopens it if it was closed: its status back to SOURCING when
+// close_status had set one, and a publication when it is unpublished. It
+// reads the job first, to refuse one that is not jobsync's.
+func (b *Board) Update(ctx context.Context, id string, p posting.Posting) (ats.Remote, error) {
+	cur, m, err := b.owned(ctx, id)
+	if err != nil {
+		return ats.Remote{}, fmt.Errorf("update %s: %w", id, err)
+	}
+	if m.Key != p.Key {
+		return ats.Remote{}, fmt.Errorf("update %s: the job carries the marker of %s, not %s", id, m.Key, p.Key)
+	}
+	j, err := b.c.patch(ctx, id, b.patchOps(p, b.markerFieldOf(cur)))
+	if err != nil {
+		return ats.Remote{}, fmt.Errorf("update %s: %w", id, err)
+	}
+	if j.ID == "" { // an answer without the job
+		if j, err = b.c.job(ctx, id); err != nil {
+			return ats.Remote{}, fmt.Errorf("update %s: read it back: %w", id, err)
+		}
+	}
+	if b.o.CloseStatus != "" && j.Status == b.o.CloseStatus {
+		if err := b.setStatus(ctx, id, statusSourcing); err != nil {
+			return ats.Remote{}, fmt.Errorf("update %s: reopen: %w", id, err)
+		}
+		j.Status = statusSourcing
+	}
+	if j.PostingStatus == notPublished || j.PostingStatus == "" {
+		if err := b.publish(ctx, &j); err != nil {
+			return ats.Remote{}, fmt.Errorf("update %s: publish: %w", id, err)
+		}
+	}
+	return b.remote(j), nil
+}
+
+// markerFieldOf is the id of the marker field on an owned job.
+func (b *Board) markerFieldOf(j apiJob) string {
+	for _, p := range j.Properties {
+		if b.isMarkerField(p) {
+			return p.ID
+		}
+	}
+	return b.o.MarkerField
+}
+
+// Close unpublishes the owned job id from every source (DELETE
+// /jobs/{id}/publication), which a later update reverses, and sets
+// close_status when the board has one. A closed job is not written again.
+func (b *Board) Close(ctx context.Context, id string) error {
+	cur, _, err := b.owned(ctx, id)
+	if err != nil {
+		return fmt.Errorf("close %s: %w", id, err)
+	}
+	if cur.PostingStatus != notPublished {
+		if err := b.c.do(ctx, atshttp.Idempotent, http.MethodDelete, jobPath(id)+"/publication", nil, nil); err != nil {
+			return fmt.Errorf("close %s: unpublish: %w", id, err)
+		}
+	}
+	if b.o.CloseStatus != "" && cur.Status != b.o.CloseStatus {
+		if err := b.setStatus(ctx, id, b.o.CloseStatus); err != nil {
+			return fmt.Errorf("close %s: unpublished; status: %w", id, err)
+		}
+	}
+	return nil
+}
+
+// publish publishes job j's default ad with the board's visibility.
+func (b *Board) publish(ctx context.Context, j *apiJob) error {
+	if err := b.c.do(ctx, atshttp.Idempotent, http.MethodPost, jobPath(j.ID)+"/publication", apiPublication{Visibility: b.o.Visibility}, nil); err != nil {
+		return err
+	}
+	j.PostingStatus = b.o.Visibility
+	return nil
+}
+
+// setStatus sets job id's status (PUT /jobs/{id}/status).
+func (b *Board) setStatus(ctx context.Context, id, status string) error {
+	return b.c.do(ctx, atshttp.Idempotent, http.MethodPut, jobPath(id)+"/status", apiStatus{Status: status}, nil)
+}
+
+// location is the location of p's job: the board's, marked remote for a
+// remote posting.
+func (b *Board) location(p posting.Posting) apiLocation {
+	return apiLocation{CountryCode: b.o.CountryCode, RegionCode: b.o.RegionCode, City: b.o.City, Remote: p.Workplace == "remote"}
+}
+
+// compensation is p's pay range, nil when it has none. The API documents
+// no interval: the interval is in the job ad's additional information.
+func compensation(p posting.Posting) *apiCompensation {
+	if p.Pay == nil {
+		return nil
+	}
+	return &apiCompensation{Min: float64(p.Pay.Min), Max: float64(p.Pay.Max), Currency: p.Pay.Currency}
+}
