@@ -8,4 +8,5 @@ import (
 	_ "github.com/jobsync/jobsync/ats/lever"
 	_ "github.com/jobsync/jobsync/ats/local"
 	_ "github.com/jobsync/jobsync/ats/smartrecruiters"
+	_ "github.com/jobsync/jobsync/ats/teamtailor"
 )
