@@ -4,6 +4,7 @@
 package boards
 
 import (
+	_ "github.com/jobsync/jobsync/ats/ashby"
 	_ "github.com/jobsync/jobsync/ats/greenhouse"
 	_ "github.com/jobsync/jobsync/ats/lever"
 	_ "github.com/jobsync/jobsync/ats/local"

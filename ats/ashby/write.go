@@ -1,0 +1,259 @@
+package ashby
+
+import (
+	"cmp"
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"github.com/jobsync/jobsync/ats"
+	"github.com/jobsync/jobsync/ats/atshttp"
+	"github.com/jobsync/jobsync/posting"
+)
+
+// Create makes p a posting of a new job of its own, since a job carries
+// what Ashby puts on its postings and jobsync must set per posting: the
+// department or team, the primary location and the compensation. In
+// order:
+//
+//  1. job.create with the title, team, primary location and the template
+//     or interview plan (a create: never re-sent blindly);
+//  2. job.updateCompensation, when p has pay;
+//  3. job.setStatus Open (a posting is published only on an open job);
+//  4. jobPosting.create, a draft, with the title, the description and the
+//     workplace type (a create);
+//  5. jobPosting.update, when p has more than one location;
+//  6. the marker, with the fingerprint of the description as Ashby
+//     stored it;
+//  7. jobPosting.setStatus Published.
+//
+// A draft is published only once it carries the marker, so that no run
+// cut short leaves a live posting jobsync would not recognise. After an
+// answer lost at step 4, Find adopts the draft on the job step 1 made.
+func (b *Board) Create(ctx context.Context, p posting.Posting) (ats.Remote, error) {
+	r, err := b.create(ctx, p)
+	if err != nil {
+		return ats.Remote{}, fmt.Errorf("create %s: %w", p.Key, err)
+	}
+	return r, nil
+}
+
+func (b *Board) create(ctx context.Context, p posting.Posting) (ats.Remote, error) {
+	if b.o.JobTemplateID == "" && b.o.InterviewPlanID == "" {
+		return ats.Remote{}, fmt.Errorf("a new job needs an interview plan to open: set job_template_id or interview_plan_id in board %s's config", b.name)
+	}
+	ids, err := b.organisation(ctx)
+	if err != nil {
+		return ats.Remote{}, err
+	}
+	team, err := ids.team(p, b.o.Department)
+	if err != nil {
+		return ats.Remote{}, err
+	}
+	places, err := ids.placeIDs(p, b.o.Location)
+	if err != nil {
+		return ats.Remote{}, err
+	}
+	job, err := call[apiJob](ctx, b.c, atshttp.Create, "job.create", jobCreateRequest{
+		Title: p.Title, TeamID: team, LocationID: places[0],
+		JobTemplateID: b.o.JobTemplateID, DefaultInterviewPlanID: b.o.InterviewPlanID,
+	})
+	if err != nil {
+		return ats.Remote{}, err
+	}
+	jobID := job.Results.ID
+	b.mu.Lock()
+	b.jobs[p.Key] = jobID
+	b.mu.Unlock()
+	if p.Pay != nil {
+		if err := b.setPay(ctx, jobID, p); err != nil {
+			return ats.Remote{}, fmt.Errorf("job %s: %w", jobID, err)
+		}
+	}
+	if err := b.setJobStatus(ctx, jobID, jobOpen); err != nil {
+		return ats.Remote{}, fmt.Errorf("job %s: open: %w", jobID, err)
+	}
+	made, err := call[apiPosting](ctx, b.c, atshttp.Create, "jobPosting.create", postingCreateRequest{
+		JobID: jobID, Title: p.Title, Description: apiDescription{Type: "text/html", Content: description(p)}, WorkplaceType: workplaceType(p),
+	})
+	if err != nil {
+		return ats.Remote{}, fmt.Errorf("job %s: %w", jobID, err)
+	}
+	cur := made.Results
+	if len(places) > 1 {
+		if cur, err = b.c.write(ctx, "jobPosting.update", postingUpdateRequest{
+			JobPostingID: cur.ID, LocationID: &places[0], SecondaryLocationIDs: places[1:], IncludeUnpublishedJobPostings: true,
+		}); err != nil {
+			return ats.Remote{}, fmt.Errorf("posting %s: locations: %w", made.Results.ID, err)
+		}
+	}
+	return b.finish(ctx, cur, p, ids.marker)
+}
+
+// finish writes the marker of p on posting cur, as Ashby stored it, and
+// publishes it when it is a draft, opening its job again if it was closed.
+func (b *Board) finish(ctx context.Context, cur apiPosting, p posting.Posting, field string) (ats.Remote, error) {
+	m := ats.NewMarker(p, fingerprint(cur.Title, cur.DescriptionParts.DescriptionBody.HTML))
+	if err := b.c.setMarker(ctx, cur.ID, field, m); err != nil {
+		return ats.Remote{}, fmt.Errorf("posting %s: marker: %w", cur.ID, err)
+	}
+	cur.CustomFields = setField(cur.CustomFields, field, m.String())
+	if cur.Status != statusPublished {
+		if err := b.openJob(ctx, cur.JobID); err != nil {
+			return ats.Remote{}, fmt.Errorf("posting %s: %w", cur.ID, err)
+		}
+		if _, err := b.c.write(ctx, "jobPosting.setStatus", postingSetStatusRequest{JobPostingID: cur.ID, Status: statusPublished}); err != nil {
+			return ats.Remote{}, fmt.Errorf("posting %s: publish: %w", cur.ID, err)
+		}
+		cur.Status = statusPublished
+	}
+	return b.remote(cur), nil
+}
+
+// setField is fields with field's value set to v.
+func setField(fields []apiFieldValue, field, v string) []apiFieldValue {
+	for i := range fields {
+		if fields[i].ID == field {
+			fields[i].Value = v
+			return fields
+		}
+	}
+	return append(fields, apiFieldValue{ID: field, Value: v})
+}
+
+// openJob opens job id unless it is open: a closed job goes back to Draft
+// first, as Ashby's transitions require (Closed → Draft → Open).
+func (b *Board) openJob(ctx context.Context, id string) error {
+	j, err := b.c.job(ctx, id)
+	if err != nil {
+		return fmt.Errorf("read job %s: %w", id, err)
+	}
+	switch j.Status {
+	case jobOpen:
+		return nil
+	case jobClosed, "Archived":
+		if err := b.setJobStatus(ctx, id, statusDraft); err != nil {
+			return fmt.Errorf("job %s: back to draft: %w", id, err)
+		}
+	}
+	if err := b.setJobStatus(ctx, id, jobOpen); err != nil {
+		return fmt.Errorf("job %s: open: %w", id, err)
+	}
+	return nil
+}
+
+// Update brings the owned posting id to p. It reads the posting (to
+// refuse one that is not jobsync's: ats.ErrNotOwned), marks it pending, so
+// that a run cut short between the writes is completed by the next rather
+// than taken for a person's edit, then writes the job's team and pay where
+// they differ, the posting's title, description, workplace type and
+// locations in one jobPosting.update, the marker, and publishes it again
+// if it was unpublished.
+func (b *Board) Update(ctx context.Context, id string, p posting.Posting) (ats.Remote, error) {
+	r, err := b.update(ctx, id, p)
+	if err != nil {
+		return ats.Remote{}, fmt.Errorf("update %s: %w", id, err)
+	}
+	return r, nil
+}
+
+func (b *Board) update(ctx context.Context, id string, p posting.Posting) (ats.Remote, error) {
+	cur, m, err := b.owned(ctx, id)
+	if err != nil {
+		return ats.Remote{}, err
+	}
+	if m.Key != p.Key {
+		return ats.Remote{}, fmt.Errorf("the posting carries the marker of %s, not %s", m.Key, p.Key)
+	}
+	ids, err := b.organisation(ctx)
+	if err != nil {
+		return ats.Remote{}, err
+	}
+	team, err := ids.team(p, b.o.Department)
+	if err != nil {
+		return ats.Remote{}, err
+	}
+	places, err := ids.placeIDs(p, b.o.Location)
+	if err != nil {
+		return ats.Remote{}, err
+	}
+	if m.Hash != ats.PendingHash {
+		if err := b.c.setMarker(ctx, id, ids.marker, pendingMarker(p.Key)); err != nil {
+			return ats.Remote{}, fmt.Errorf("marker: %w", err)
+		}
+	}
+	if have, _ := lookup(ids.departments, cmp.Or(cur.TeamName, cur.DepartmentName)); have != team {
+		if _, err := call[json.RawMessage](ctx, b.c, atshttp.Idempotent, "job.update", jobUpdateRequest{JobID: cur.JobID, TeamID: team}); err != nil {
+			return ats.Remote{}, fmt.Errorf("job %s: team: %w", cur.JobID, err)
+		}
+	}
+	if !samePay(cur.Compensation.CompensationTiers, tiers(p)) {
+		if err := b.setPay(ctx, cur.JobID, p); err != nil {
+			return ats.Remote{}, fmt.Errorf("job %s: %w", cur.JobID, err)
+		}
+	}
+	status := cur.Status
+	if cur, err = b.c.write(ctx, "jobPosting.update", postingUpdateRequest{
+		JobPostingID: id, Title: &p.Title, Description: &apiDescription{Type: "text/html", Content: description(p)},
+		WorkplaceType: workplaceType(p), LocationID: &places[0], SecondaryLocationIDs: places[1:], IncludeUnpublishedJobPostings: true,
+	}); err != nil {
+		return ats.Remote{}, err
+	}
+	cur.Status = cmp.Or(cur.Status, status)
+	return b.finish(ctx, cur, p, ids.marker)
+}
+
+// Close unpublishes the owned posting id (jobPosting.setStatus Draft),
+// which a later update reverses; with close_job it also closes the job.
+// A closed posting is not written again.
+func (b *Board) Close(ctx context.Context, id string) error {
+	cur, _, err := b.owned(ctx, id)
+	if err != nil {
+		return fmt.Errorf("close %s: %w", id, err)
+	}
+	if cur.Status == statusPublished {
+		if _, err := b.c.write(ctx, "jobPosting.setStatus", postingSetStatusRequest{JobPostingID: id, Status: statusDraft}); err != nil {
+			return fmt.Errorf("close %s: unpublish: %w", id, err)
+		}
+	}
+	if b.o.CloseJob {
+		j, err := b.c.job(ctx, cur.JobID)
+		if err != nil {
+			return fmt.Errorf("close %s: unpublished; read job %s: %w", id, cur.JobID, err)
+		}
+		if j.Status == jobOpen {
+			if err := b.setJobStatus(ctx, cur.JobID, jobClosed); err != nil {
+				return fmt.Errorf("close %s: unpublished; close job %s: %w", id, cur.JobID, err)
+			}
+		}
+	}
+	return nil
+}
+
+// owned reads posting id and checks it is jobsync's.
+func (b *Board) owned(ctx context.Context, id string) (apiPosting, ats.Marker, error) {
+	cur, err := b.c.posting(ctx, id)
+	if err != nil {
+		return apiPosting{}, ats.Marker{}, err
+	}
+	m := b.readMarker(cur.CustomFields)
+	if !ats.Owns(m) {
+		return apiPosting{}, ats.Marker{}, fmt.Errorf("posting %s carries no jobsync marker: %w", id, ats.ErrNotOwned)
+	}
+	return cur, m, nil
+}
+
+// setPay sets job id's compensation to p's pay (none when it has none).
+func (b *Board) setPay(ctx context.Context, id string, p posting.Posting) error {
+	_, err := call[json.RawMessage](ctx, b.c, atshttp.Idempotent, "job.updateCompensation", jobCompensationRequest{JobID: id, CompensationTiers: tiers(p)})
+	if err != nil {
+		return fmt.Errorf("compensation: %w", err)
+	}
+	return nil
+}
+
+// setJobStatus moves job id to status.
+func (b *Board) setJobStatus(ctx context.Context, id, status string) error {
+	_, err := call[json.RawMessage](ctx, b.c, atshttp.Idempotent, "job.setStatus", jobSetStatusRequest{JobID: id, Status: status})
+	return err
+}
