@@ -33,10 +33,7 @@ func decode(c *Config, data []byte, p *problems) bool {
 			d.mapping(n, "company", fields{
 				"name": func(n *yaml.Node) { c.Company.Name = d.str(n, "company name") },
 				"url": func(n *yaml.Node) {
-					c.Company.URL = d.str(n, "company url")
-					if c.Company.URL != "" && !isWebURL(c.Company.URL, false) {
-						d.p.add(n.Line, "company url %q: want an absolute http(s) URL", c.Company.URL)
-					}
+					c.Company.URL = d.webURL(n, "company url", false, true, "want an absolute http(s) URL")
 				},
 				"apply_url":   func(n *yaml.Node) { c.Company.ApplyURL = d.applyURL(n, "company apply_url") },
 				"apply_email": func(n *yaml.Node) { c.Company.ApplyEmail = d.email(n, "company apply_email") },
@@ -111,16 +108,11 @@ func (d *decoder) source(n *yaml.Node, dir string) Source {
 	d.mapping(n, "source", fields{
 		"path": func(n *yaml.Node) { s.Path = resolvePath(dir, d.str(n, "source path")) },
 		"url": func(n *yaml.Node) {
-			s.URL = d.str(n, "source url")
-			if s.URL != "" && !isWebURL(s.URL, true) {
-				d.p.add(n.Line, "source url %q: want an https URL (http only to localhost)", s.URL)
-			}
+			// A page's token may ride in its query (GitLab's private_token).
+			s.URL = d.webURL(n, "source url", true, true, "want an https URL (http only to localhost)")
 		},
 		"base_url": func(n *yaml.Node) {
-			s.BaseURL = d.str(n, "base_url")
-			if s.BaseURL != "" && !isWebURL(s.BaseURL, false) {
-				d.p.add(n.Line, "source base_url %q: want an absolute http(s) URL", s.BaseURL)
-			}
+			s.BaseURL = d.webURL(n, "source base_url", false, false, "want an absolute http(s) URL")
 		},
 	})
 	return s
@@ -171,9 +163,18 @@ func (d *decoder) opening(n *yaml.Node) posting.Opening {
 
 // applyURL decodes where to apply: an absolute http(s) URL.
 func (d *decoder) applyURL(n *yaml.Node, what string) string {
+	return d.webURL(n, what, false, true, "want an absolute http(s) URL")
+}
+
+// webURL decodes a web URL (see urlProblem); a problem shows the URL as
+// shownURL does.
+func (d *decoder) webURL(n *yaml.Node, what string, strict, query bool, want string) string {
 	s := d.str(n, what)
-	if s != "" && !isWebURL(s, false) {
-		d.p.add(n.Line, "%s %q: want an absolute http(s) URL", what, s)
+	if s == "" {
+		return s
+	}
+	if problem := urlProblem(s, strict, query, want); problem != "" {
+		d.p.add(n.Line, "%s %q: %s", what, shownURL(s), problem)
 	}
 	return s
 }

@@ -69,13 +69,27 @@ func validate(c *Config, p *problems) {
 	}
 }
 
-// isWebURL reports whether s is an absolute http(s) URL; strict allows http
-// only to the local machine.
-func isWebURL(s string, strict bool) bool {
+// urlProblem says what is wrong with s as a web URL in the config, or ""
+// when nothing is; want is the problem of a URL that is not one (no host, a
+// wrong scheme). strict allows plain http only to the local machine. A user
+// name or password and a fragment are refused, and a query unless query
+// allows it: a config file is shared, and a message would have to show them.
+func urlProblem(s string, strict, query bool, want string) string {
 	u, err := url.Parse(s)
-	if err != nil || u.Host == "" || u.User != nil {
-		return false
+	switch {
+	case err != nil || u.Host == "" || !isWebScheme(u, strict):
+		return want
+	case u.User != nil:
+		return "holds a user name or password: remove it, a config file is no place for a credential"
+	case u.Fragment != "" || strings.Contains(s, "#"):
+		return "has a fragment (#…): remove it"
+	case !query && (u.RawQuery != "" || u.ForceQuery):
+		return "has a query (?…): remove it"
 	}
+	return ""
+}
+
+func isWebScheme(u *url.URL, strict bool) bool {
 	switch u.Scheme {
 	case "https":
 		return true
@@ -83,6 +97,26 @@ func isWebURL(s string, strict bool) bool {
 		return !strict || isLoopback(u.Hostname())
 	}
 	return false
+}
+
+// shownURL is what a message shows of a URL: never its user, password,
+// query or fragment, even when s does not parse.
+func shownURL(s string) string {
+	if i := strings.IndexAny(s, "?#"); i >= 0 {
+		s = s[:i]
+	}
+	scheme, rest, ok := strings.Cut(s, "://")
+	if !ok {
+		return s
+	}
+	host, path, _ := strings.Cut(rest, "/")
+	if i := strings.LastIndex(host, "@"); i >= 0 {
+		host = host[i+1:]
+	}
+	if path != "" || strings.Contains(rest, "/") {
+		path = "/" + path
+	}
+	return scheme + "://" + host + path
 }
 
 func isLoopback(host string) bool {

@@ -125,10 +125,12 @@ func (e *fetchError) Unwrap() error { return e.err }
 // secretParams are query parameters whose values are never shown.
 var secretParams = []string{"token", "key", "secret", "password", "passwd", "auth", "sig", "signature", "credential"}
 
-// redactURL drops user info and hides secret-looking query values.
+// redactURL drops user info and the fragment, and hides secret-looking query
+// values.
 func redactURL(u *url.URL) string {
 	c := *u
 	c.User = nil
+	c.Fragment, c.RawFragment = "", ""
 	if c.RawQuery != "" {
 		q := c.Query()
 		for k := range q {

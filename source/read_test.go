@@ -160,7 +160,7 @@ func TestReadURL(t *testing.T) {
 	})
 	t.Run("credentials hidden", func(t *testing.T) {
 		t.Parallel()
-		u := strings.Replace(srv.URL, "https://", "https://user:hunter2@", 1) + "/handbook/missing.md?private_token=hunter2&ref=main"
+		u := strings.Replace(srv.URL, "https://", "https://user:hunter2@", 1) + "/handbook/missing.md?private_token=hunter2&ref=main#hunter2"
 		_, err := Read(t.Context(), u, ReadOptions{Client: &patient, CacheDir: "-"})
 		if err == nil || strings.Contains(err.Error(), "hunter2") || !strings.Contains(err.Error(), "ref=main") {
 			t.Fatalf("error %v leaks or loses the URL", err)

@@ -184,6 +184,16 @@ func TestErrors(t *testing.T) {
 		{"empty", 401, ``, "PUT /v1/x: 401 Unauthorized", false},
 		{"echoed secret", 400, `{"message":"key s3cr3t-key is wrong; see https://u:pw@board.test/help?token=t0k"}`,
 			"PUT /v1/x: 400 Bad Request: key [redacted] is wrong; see https://REDACTED@board.test/help?token=REDACTED", false},
+		// The key as Basic credentials: base64 of "s3cr3t-key:", which no
+		// search for the key finds.
+		{"echoed Authorization header", 400, `{"message":"bad request: Authorization: Basic czNjcjN0LWtleTo= was sent"}`,
+			"PUT /v1/x: 400 Bad Request: bad request: Authorization: [redacted] was sent", false},
+		{"echoed headers as JSON", 400, `{"message":"headers {\"authorization\":\"Bearer eyJhbGciOi.payload.sig\",\"accept\":\"*/*\"}"}`,
+			`PUT /v1/x: 400 Bad Request: headers {"authorization":"[redacted]","accept":"*/*"}`, false},
+		{"echoed bearer token", 401, `{"message":"token Bearer abcdefgh12345678 expired"}`,
+			"PUT /v1/x: 401 Unauthorized: token Bearer [redacted] expired", false},
+		{"echoed URL with a fragment", 400, `{"message":"see https://board.test/help#k3y-in-fragment"}`,
+			"PUT /v1/x: 400 Bad Request: see https://board.test/help", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()

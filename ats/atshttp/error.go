@@ -108,7 +108,7 @@ func (c *Client) redactor() func(string) string {
 		}
 	}
 	return func(text string) string {
-		text = scrubURLs(text) // first: it decodes a URL's query
+		text = scrubText(text) // first: it decodes a URL's query
 		for _, s := range secrets {
 			text = strings.ReplaceAll(text, s, "[redacted]")
 		}

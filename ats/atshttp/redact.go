@@ -13,17 +13,38 @@ var urlPattern = regexp.MustCompile(`https?://[^\s"'<>]+`)
 // URL may carry a private token.
 var secretParams = []string{"token", "key", "secret", "password", "passwd", "auth", "sig", "signature", "credential"}
 
-// scrubURLs hides the user info and the secret-looking query values of every
-// URL in s.
+// A credential a board echoes back: a header holding one ("Authorization:
+// Basic …", "X-SmartToken": "…", as text or JSON), or a bare
+// "Bearer <token>". Basic credentials are base64, which no search for the
+// key itself finds.
+var (
+	credentialHeader = regexp.MustCompile(`(?i)([\w-]*(?:authorization|token|api[-_]?key|secret)"?\s*:\s*"?)(?:(?:basic|bearer|token)\s+)?[^\s"',;}]+`)
+	credentialScheme = regexp.MustCompile(`(?i)\b(basic|bearer)\s+[a-z0-9+/=._~-]{8,}`)
+)
+
+// scrubText hides the credentials in a text a board or a transport wrote:
+// those of URLs (scrubURLs) and echoed headers.
+func scrubText(s string) string {
+	s = scrubURLs(s)
+	s = credentialHeader.ReplaceAllString(s, "${1}[redacted]")
+	return credentialScheme.ReplaceAllString(s, "${1} [redacted]")
+}
+
+// scrubURLs hides the user info, the secret-looking query values and the
+// fragment (Lever's key was once put there) of every URL in s.
 func scrubURLs(s string) string {
 	if !strings.Contains(s, "://") {
 		return s
 	}
 	return urlPattern.ReplaceAllStringFunc(s, func(raw string) string {
-		u, err := url.Parse(raw)
+		// Punctuation after a URL in a sentence is not part of it.
+		trimmed := strings.TrimRight(raw, ".,:;)")
+		tail := raw[len(trimmed):]
+		u, err := url.Parse(trimmed)
 		if err != nil {
-			return raw
+			return "[a URL that does not parse]" + tail
 		}
+		u.Fragment, u.RawFragment = "", ""
 		if u.User != nil {
 			u.User = url.User("REDACTED")
 		}
@@ -40,7 +61,7 @@ func scrubURLs(s string) string {
 			}
 			u.RawQuery = q.Encode()
 		}
-		return u.String()
+		return u.String() + tail
 	})
 }
 
@@ -51,11 +72,11 @@ func scrubValues(kv []any) []any {
 	for i, v := range kv {
 		switch v := v.(type) {
 		case string:
-			out[i] = scrubURLs(v)
+			out[i] = scrubText(v)
 		case error:
-			out[i] = scrubURLs(v.Error())
+			out[i] = scrubText(v.Error())
 		case interface{ String() string }:
-			out[i] = scrubURLs(v.String())
+			out[i] = scrubText(v.String())
 		default:
 			out[i] = v
 		}

@@ -19,6 +19,8 @@ func TestScrubURLs(t *testing.T) {
 		{"GET https://h.example/p?private_token=abc123&page=2 failed", "GET https://h.example/p?page=2&private_token=REDACTED failed"},
 		{`Get "https://me:pw@h.example/x": EOF`, `Get "https://REDACTED@h.example/x": EOF`},
 		{"http://127.0.0.1:1/v1?api_key=k&sig=s", "http://127.0.0.1:1/v1?api_key=REDACTED&sig=REDACTED"},
+		{"GET https://api.lever.co/v1#LEVERKEY: EOF", "GET https://api.lever.co/v1: EOF"},
+		{"GET https://h.example/p?page=2#tok", "GET https://h.example/p?page=2"},
 	} {
 		if got := scrubURLs(tc.in); got != tc.want {
 			t.Errorf("scrubURLs(%q) = %q, want %q", tc.in, got, tc.want)
