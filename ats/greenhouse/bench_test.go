@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/jobsync/jobsync/ats"
+	"github.com/jobsync/jobsync/ats/atstest"
 	"github.com/jobsync/jobsync/ats/greenhouse/greenhousesim"
 )
 
@@ -70,3 +71,25 @@ func BenchmarkRateLimitedSync(b *testing.B) {
 	b.ReportMetric(run429, "max-429s-in-a-row")
 	b.ReportMetric(requests/n, "requests/op")
 }
+
+// BenchmarkRequests reports what a sync costs in requests (counted by the
+// simulator's recorder) beside the floor: a no-op sync, per create and per
+// update of 20 postings. See TestRequestCounts for the floors and why.
+func BenchmarkRequests(b *testing.B) {
+	var got atstest.Requests
+	for b.Loop() {
+		e := setup(b, greenhousesim.Options{RateLimit: 1 << 20, PageSize: 500}, nil)
+		var err error
+		if got, err = atstest.CountRequests(context.Background(), e.board, e.sim.Requests, 20); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(got.Noop), "noop-requests")
+	b.ReportMetric(got.Create, "requests/create")
+	b.ReportMetric(got.Update, "requests/update")
+	b.ReportMetric(updateFloor, "floor/update")
+}
+
+// updateFloor is the fewest requests an update can take (see
+// TestRequestCounts).
+const updateFloor = 3

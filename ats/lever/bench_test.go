@@ -6,7 +6,10 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/time/rate"
+
 	"github.com/jobsync/jobsync/ats"
+	"github.com/jobsync/jobsync/ats/atshttp"
 	"github.com/jobsync/jobsync/ats/atstest"
 	"github.com/jobsync/jobsync/ats/lever"
 	"github.com/jobsync/jobsync/ats/lever/leversim"
@@ -87,4 +90,26 @@ func benchSync(b *testing.B, before, after []posting.Posting) {
 func syncOnce(ctx context.Context, b ats.Board, desired []posting.Posting) error {
 	_, err := ats.Sync(ctx, ats.Targets(b), desired, ats.RunOptions{Guards: ats.DefaultGuards()}, ats.ApplyOptions{})
 	return err
+}
+
+// BenchmarkRequests reports what a sync costs in requests (counted by the
+// simulator's recorder) beside the floor: a no-op sync, per create and per
+// update of 20 postings. See TestRequestCounts for the floors and why.
+func BenchmarkRequests(b *testing.B) {
+	var got atstest.Requests
+	for b.Loop() {
+		sim := leversim.New(leversim.Options{Empty: true, Rate: 1 << 20, Burst: 1 << 20})
+		board, err := lever.New(lever.Options{BaseURL: "http://lever.test/v1", APIKey: ats.NewSecret(sim.APIKey()), PerformAs: sim.PerformAs(),
+			HTTP: atshttp.Options{Transport: atstest.InMemory(sim), Limiter: rate.NewLimiter(rate.Inf, 1)}})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if got, err = atstest.CountRequests(context.Background(), board, func() int { return len(sim.Requests()) }, 20); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(got.Noop), "noop-requests")
+	b.ReportMetric(got.Create, "requests/create")
+	b.ReportMetric(got.Update, "requests/update")
+	b.ReportMetric(1, "floor/update")
 }
