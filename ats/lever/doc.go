@@ -18,16 +18,21 @@
 //     "unspecified") and salaryRange (all four fields, or none when the
 //     posting has no pay). A create is never re-sent after an ambiguous
 //     failure; the engine calls Find (GET /postings?tag=jobsync:<key>).
-//   - Update: GET /postings/{id} first (to keep a person's tags and to refuse
-//     a posting that lost jobsync's key tag: ats.ErrNotOwned), then POST
-//     /postings/{id}?perform_as= with the whole desired posting, state
-//     "published" (which reopens a closed one). The update is declared
-//     atshttp.Idempotent to the shared HTTP client: it carries the complete
-//     desired state, so repeating it after a lost answer or a 5xx
+//   - Update: one request, POST /postings/{id}?perform_as= with the whole
+//     desired posting, state "published" (which reopens a closed one), and
+//     the tags List returned with jobsync's replaced: a person's tags are
+//     kept, and a posting that lost jobsync's key tag is refused
+//     (ats.ErrNotOwned) without a request. Lever's update replaces the tag
+//     list and has no call that adds or removes one tag, so this is the
+//     floor: re-reading before each write would only catch a tag a person
+//     added in the seconds since List. A posting List has not seen (a
+//     direct caller) is read first, GET /postings/{id}. The update is
+//     declared atshttp.Idempotent to the shared HTTP client: it carries the
+//     complete desired state, so repeating it after a lost answer or a 5xx
 //     writes the same thing again.
-//   - Close: the same read and check, then POST {"state": "closed"}, which
-//     keeps the tags; a closed posting is not written again. Lever has no
-//     delete.
+//   - Close: the same check, then POST {"state": "closed"}, which keeps
+//     the tags; a posting List saw closed is not written again. Lever has
+//     no delete.
 //   - Errors: Lever's {code, message} body becomes an *atshttp.Error; a 404
 //     matches ats.ErrNotFound. Neither errors nor logs ever hold the API key
 //     (Basic auth is set per request, never in a URL).

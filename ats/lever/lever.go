@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	"go.uber.org/zap"
@@ -48,6 +49,44 @@ type Board struct {
 	channels []string
 	log      *zap.Logger
 	now      func() time.Time
+
+	seenMu sync.Mutex
+	seen   map[string]seenPosting // each posting as the last List or Find returned it, until written
+}
+
+// seenPosting is what a write needs of a posting it does not re-read: its
+// tags (jobsync's marker and a person's) and its state.
+type seenPosting struct {
+	tags  []string
+	state string
+}
+
+// remember notes the tags and state of ps; with fresh, it forgets every
+// posting seen before (a List sees them all).
+func (b *Board) remember(fresh bool, ps ...apiPosting) {
+	b.seenMu.Lock()
+	defer b.seenMu.Unlock()
+	if fresh || b.seen == nil {
+		b.seen = make(map[string]seenPosting, len(ps))
+	}
+	for _, p := range ps {
+		b.seen[p.ID] = seenPosting{tags: p.Tags, state: p.State}
+	}
+}
+
+// forget drops posting id after a write: what List saw of it is stale.
+func (b *Board) forget(id string) {
+	b.seenMu.Lock()
+	defer b.seenMu.Unlock()
+	delete(b.seen, id)
+}
+
+// lastSeen returns posting id as List or Find last returned it.
+func (b *Board) lastSeen(id string) (seenPosting, bool) {
+	b.seenMu.Lock()
+	defer b.seenMu.Unlock()
+	p, ok := b.seen[id]
+	return p, ok
 }
 
 var (
@@ -131,6 +170,7 @@ func (b *Board) List(ctx context.Context) ([]ats.Remote, error) {
 	if err != nil {
 		return nil, fmt.Errorf("list: %w", err)
 	}
+	b.remember(true, ps...)
 	out := make([]ats.Remote, 0, len(ps))
 	for _, p := range ps {
 		out = append(out, b.remote(p))
@@ -145,6 +185,7 @@ func (b *Board) Find(ctx context.Context, key string) ([]ats.Remote, error) {
 	if err != nil {
 		return nil, fmt.Errorf("find %s: %w", key, err)
 	}
+	b.remember(false, ps...)
 	var out []ats.Remote
 	for _, p := range ps {
 		if r := b.remote(p); r.Owned && r.Key == key {

@@ -16,8 +16,8 @@ import (
 	"github.com/jobsync/jobsync/ats/lever/leversim"
 )
 
-// TestPacedWithinBucket: every request a sync sends (lists, the reads
-// before updates, writes, retries) goes through the limiter, so the requests
+// TestPacedWithinBucket: every request a sync sends (lists, writes,
+// retries) goes through the limiter, so the requests
 // leaving the client never exceed the account's token bucket, measured as
 // they enter the transport. The simulator is served in memory inside a
 // synctest bubble: the limiter, the retries and the simulator's bucket run
@@ -37,7 +37,7 @@ func TestPacedWithinBucket(t *testing.T) {
 		}
 		e := &testEnv{sim: sim, board: b}
 		sim.SetFaults(0.1, 5) // some retries too
-		desired := atstest.SamplePostings(40)
+		desired := atstest.SamplePostings(60)
 		e.sync(t, desired)
 		for i := range desired[:20] {
 			desired[i] = atstest.SamplePosting(i, 1)

@@ -27,10 +27,11 @@ func (b *Board) Create(ctx context.Context, p posting.Posting) (ats.Remote, erro
 
 // Update rewrites the owned posting id with p: the full body, state
 // published (which reopens a closed posting), jobsync's tags replaced and
-// every other tag kept. It reads the posting first, to keep a person's tags
-// and to refuse a posting that is no longer jobsync's. The write carries the
-// whole desired posting, so it is idempotent: repeating it after a lost
-// answer or a 5xx writes the same thing again.
+// every other tag kept. One request, the write: the tags (a person's to
+// keep, and the marker that says the posting is still jobsync's) are those
+// List returned moments before; only a posting List has not seen is read
+// first. The write carries the whole desired posting, so it is idempotent:
+// repeating it after a lost answer or a 5xx writes the same thing again.
 func (b *Board) Update(ctx context.Context, id string, p posting.Posting) (ats.Remote, error) {
 	cur, err := b.owned(ctx, id)
 	if err != nil {
@@ -47,12 +48,14 @@ func (b *Board) Update(ctx context.Context, id string, p posting.Posting) (ats.R
 	if err := b.c.write(ctx, atshttp.Idempotent, "/postings/"+url.PathEscape(id), body, &out); err != nil {
 		return ats.Remote{}, fmt.Errorf("update %s: %w", id, err)
 	}
+	b.forget(id)
 	return b.remote(out.Data), nil
 }
 
 // Close sets the owned posting id to state closed, keeping its tags (Lever
 // has no delete; a closed posting can be published again). Closing a closed
-// posting makes no write.
+// posting makes no write. Like Update, it reads the posting only when List
+// has not seen it.
 func (b *Board) Close(ctx context.Context, id string) error {
 	cur, err := b.owned(ctx, id)
 	if err != nil {
@@ -64,17 +67,24 @@ func (b *Board) Close(ctx context.Context, id string) error {
 	if err := b.c.write(ctx, atshttp.Idempotent, "/postings/"+url.PathEscape(id), apiWrite{State: stateClosed}, nil); err != nil {
 		return fmt.Errorf("close %s: %w", id, err)
 	}
+	b.forget(id)
 	return nil
 }
 
-// owned reads posting id and checks it is jobsync's: it carries the key tag.
+// owned returns the tags and state of posting id, as List saw them (a
+// person's tag added since is the only thing this can miss, in the seconds
+// between List and the write) or else read now, and checks it is jobsync's: it carries the key tag.
 func (b *Board) owned(ctx context.Context, id string) (apiPosting, error) {
-	var out apiOne
-	if err := b.c.do(ctx, atshttp.Read, http.MethodGet, "/postings/"+url.PathEscape(id), nil, nil, &out); err != nil {
-		return apiPosting{}, err
+	cur, ok := b.lastSeen(id)
+	if !ok {
+		var out apiOne
+		if err := b.c.do(ctx, atshttp.Read, http.MethodGet, "/postings/"+url.PathEscape(id), nil, nil, &out); err != nil {
+			return apiPosting{}, err
+		}
+		cur = seenPosting{tags: out.Data.Tags, state: out.Data.State}
 	}
-	if !ats.Owns(readTags(out.Data.Tags)) {
+	if !ats.Owns(readTags(cur.tags)) {
 		return apiPosting{}, fmt.Errorf("posting %s carries no jobsync tag: %w", id, ats.ErrNotOwned)
 	}
-	return out.Data, nil
+	return apiPosting{ID: id, Tags: cur.tags, State: cur.state}, nil
 }
