@@ -64,10 +64,12 @@ Board types (a board's type: in the config):
   jobsync compose testdata/product-manager.md --format md --out out/postings
   jobsync plan --config examples/jobsync.yaml
   jobsync sync --config examples/jobsync.yaml`,
+		Version:           currentVersion().String(),
 		SilenceUsage:      true,
 		SilenceErrors:     true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error { return a.setup() },
 	}
+	root.SetVersionTemplate("{{.Version}}\n")
 	f := root.PersistentFlags()
 	f.StringVar(&a.logLevel, "log-level", "", "log level: debug, info, warn, error (env JOBSYNC_LOG_LEVEL; default info)")
 	f.StringVar(&a.logFormat, "log-format", "", "log format: console or json (env JOBSYNC_LOG_FORMAT; default console on a terminal, json otherwise)")

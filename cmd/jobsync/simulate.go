@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -16,7 +18,7 @@ import (
 )
 
 func (a *app) simulateCommand() *cobra.Command {
-	var addr, board string
+	var addr, board, envFile string
 	var o ats.SimOptions
 	names := simulatorNames()
 	cmd := &cobra.Command{
@@ -26,11 +28,14 @@ func (a *app) simulateCommand() *cobra.Command {
 address, with the real routes, JSON shapes, pagination, rate limits and error
 bodies, and a few postings made "by hand" that jobsync must never touch. It
 prints the environment to point a board at it, as KEY=VALUE lines, then
-serves until interrupted.
+serves until interrupted. With --env-file it writes those lines to that file
+instead, once it is listening (so a shell can wait for the file), and
+removes the file when it stops.
 
 Types:
 ` + kindList(func(k ats.Kind) bool { return k.Simulator != nil }),
-		Example: `  jobsync simulate greenhouse --addr 127.0.0.1:8081 --window 1s > gh.env &
+		Example: `  jobsync simulate greenhouse --addr 127.0.0.1:8081 --window 1s --env-file gh.env &
+  until [ -s gh.env ]; do sleep 0.1; done
   set -a; . ./gh.env; set +a
   jobsync plan --config examples/greenhouse.yaml`,
 		Args:      cobra.ExactArgs(1),
@@ -50,12 +55,13 @@ Types:
 			if err != nil {
 				return fmt.Errorf("simulate %s: %w", kind.Name, err)
 			}
-			return a.serveSimulator(cmd.Context(), sim, addr, board)
+			return a.serveSimulator(cmd.Context(), sim, addr, board, envFile)
 		},
 	}
 	f := cmd.Flags()
 	f.StringVar(&addr, "addr", "127.0.0.1:0", "address to listen on, loopback only (port 0 picks a free one)")
 	f.StringVar(&board, "board", "", "board name for the printed variables (default: the type)")
+	f.StringVar(&envFile, "env-file", "", "write the variables to this file once listening, instead of to stdout; removed on exit")
 	f.IntVar(&o.RateLimit, "rate-limit", 0, "requests per window, or per second for a token bucket (default: the service's)")
 	f.DurationVar(&o.Window, "window", 0, "the rate-limit window, where the service has one (default: the service's; 1s makes a quick demo)")
 	f.Float64Var(&o.Faults, "faults", 0, "share of requests that fail, 0 to 1: errors, lost answers, dropped connections")
@@ -119,7 +125,7 @@ func isLoopbackHost(host string) bool {
 	return ip != nil && ip.IsLoopback()
 }
 
-func (a *app) serveSimulator(ctx context.Context, sim ats.Simulator, addr, board string) error {
+func (a *app) serveSimulator(ctx context.Context, sim ats.Simulator, addr, board, envFile string) error {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("simulate: %w", err)
@@ -129,8 +135,16 @@ func (a *app) serveSimulator(ctx context.Context, sim ats.Simulator, addr, board
 		return fmt.Errorf("simulate: --addr %q listens on %s, not on loopback", addr, ln.Addr())
 	}
 	root := "http://" + ln.Addr().String()
-	for _, kv := range sim.Env(ats.EnvPrefix(board), root) {
-		fmt.Fprintln(a.stdout, kv)
+	env := strings.Join(sim.Env(ats.EnvPrefix(board), root), "\n") + "\n"
+	if envFile == "" {
+		fmt.Fprint(a.stdout, env)
+	} else {
+		if err := writeFileAtomic(envFile, env); err != nil {
+			ln.Close()
+			return fmt.Errorf("simulate: --env-file: %w", err)
+		}
+		// A stale file would point the next run at a simulator that is gone.
+		defer os.Remove(envFile)
 	}
 	srv := &http.Server{Handler: sim, ReadHeaderTimeout: 10 * time.Second}
 	go func() {
@@ -144,4 +158,22 @@ func (a *app) serveSimulator(ctx context.Context, sim ats.Simulator, addr, board
 		return fmt.Errorf("simulate: %w", err)
 	}
 	return nil
+}
+
+// writeFileAtomic writes data to a temporary file beside path and renames it
+// there, so that a reader waiting for path never sees half of it.
+func writeFileAtomic(path, data string) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // after a successful rename, a no-op
+	if _, err := tmp.WriteString(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
 }

@@ -5,7 +5,10 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"os"
+	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -115,5 +118,51 @@ func TestHelpListsBoardTypes(t *testing.T) {
 				t.Errorf("%v lists %s: %v, want %v:\n%s", tc.args, k.Name, listed, tc.want(k), out)
 			}
 		}
+	}
+}
+
+// With --env-file, simulate writes the variables to the file only once it
+// listens, so a shell that waits for the file can use them at once; it
+// prints nothing and removes the file when it stops, so no stale file
+// points a later run at a simulator that is gone.
+func TestSimulateEnvFile(t *testing.T) {
+	t.Parallel()
+	envFile := filepath.Join(t.TempDir(), "gh.env")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var out strings.Builder
+	done := make(chan int, 1)
+	go func() {
+		done <- newApp(&out, io.Discard).execute(ctx, []string{"simulate", "greenhouse", "--env-file", envFile, "--log-level", "error"})
+	}()
+	var data []byte
+	for len(data) == 0 { // polls until the file is there or simulate ends: no deadline
+		select {
+		case code := <-done:
+			t.Fatalf("simulate exited %d before writing %s", code, envFile)
+		default:
+		}
+		data, _ = os.ReadFile(envFile)
+		runtime.Gosched()
+	}
+	env := map[string]string{}
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		k, v, _ := strings.Cut(line, "=")
+		env[k] = v
+	}
+	resp, err := http.Get(env["JOBSYNC_GREENHOUSE_BASE_URL"] + "/jobs")
+	if err != nil {
+		t.Fatalf("the simulator does not answer once the file is there: %v", err)
+	}
+	resp.Body.Close()
+	cancel()
+	if code := <-done; code != 0 {
+		t.Errorf("exit %d, want 0", code)
+	}
+	if out.Len() != 0 {
+		t.Errorf("stdout %q, want nothing: the variables went to the file", out.String())
+	}
+	if _, err := os.Stat(envFile); !os.IsNotExist(err) {
+		t.Errorf("%s left behind after simulate stopped (stat: %v)", envFile, err)
 	}
 }
