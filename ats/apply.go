@@ -19,6 +19,10 @@ var ErrSkipped = errors.New("not done")
 // outside jobsync, reported and left alone.
 var ErrDrift = errors.New("edited outside jobsync; left alone")
 
+// ErrConflict is wrapped by the result of a conflict action: a key claimed
+// by postings whose claims jobsync cannot prove, reported and left alone.
+var ErrConflict = errors.New("claimed by more than one posting; nothing written for the key")
+
 // ApplyOptions tune Apply.
 type ApplyOptions struct {
 	// Concurrency bounds the writes in flight on one board. Zero takes the
@@ -43,7 +47,7 @@ type ActionResult struct {
 }
 
 // Result is what Apply did to one board: a result for each of the plan's
-// Writes in their order, then one for each drift action.
+// Writes in their order, then one for each drift and conflict action.
 type Result struct {
 	Board       string
 	Results     []ActionResult
@@ -86,7 +90,8 @@ func (r Result) Err() error {
 // Apply carries out a plan on its board. Creates and updates run first, up
 // to the concurrency bound at a time; closes run last, and only if every
 // create and update succeeded. A failed write does not stop the others. Drift
-// actions are not written: each is reported with an error wrapping ErrDrift.
+// actions are not written: each is reported with an error wrapping ErrDrift;
+// nor are conflict actions (ErrConflict).
 //
 // When ctx ends, no further write starts; writes in flight finish or fail,
 // and the Result is marked Interrupted. A create that fails is never simply
@@ -100,7 +105,7 @@ func Apply(ctx context.Context, b Board, p Plan, opts ApplyOptions) Result {
 	if log == nil {
 		log = zap.NewNop()
 	}
-	e := &engine{board: b, log: log.Named("apply").With(zap.String("board", p.Board)), onResult: opts.OnResult}
+	e := &engine{board: b, owner: p, log: log.Named("apply").With(zap.String("board", p.Board)), onResult: opts.OnResult}
 	n := opts.Concurrency
 	if c, ok := b.(Concurrent); ok && n <= 0 {
 		n = c.MaxConcurrency()
@@ -137,8 +142,11 @@ func Apply(ctx context.Context, b Board, p Plan, opts ApplyOptions) Result {
 	}
 
 	for _, a := range p.Actions {
-		if a.Op == OpDrift {
+		switch a.Op {
+		case OpDrift:
 			res.Results = append(res.Results, ActionResult{Action: a, Err: fmt.Errorf("%s (%s): %w", a.Key, a.RemoteID, ErrDrift)})
+		case OpConflict:
+			res.Results = append(res.Results, ActionResult{Action: a, Err: fmt.Errorf("%s (%s): %s: %w", a.Key, a.RemoteID, a.Reason, ErrConflict)})
 		}
 	}
 	return res
@@ -147,6 +155,7 @@ func Apply(ctx context.Context, b Board, p Plan, opts ApplyOptions) Result {
 // engine runs one board's writes.
 type engine struct {
 	board    Board
+	owner    Plan // for Mine: whose postings a look-up may adopt
 	log      *zap.Logger
 	onResult func(ActionResult)
 }

@@ -83,6 +83,17 @@ type Remote struct {
 	Key     string `json:"key,omitempty"`  // from the marker
 	Hash    string `json:"hash,omitempty"` // from the marker: the posting hash jobsync last wrote
 	Drifted bool   `json:"drifted,omitempty"`
+	// Owner is the config whose marker it is; empty for a marker written
+	// before owners (the default owner's).
+	Owner string `json:"owner,omitempty"`
+	// Unproved says the marker cannot prove jobsync's claim: it names
+	// another posting (copied here) or is not whole. Such a posting is
+	// never written; its key is a conflict (see NewPlan).
+	Unproved bool `json:"unproved,omitempty"`
+	// Claim tells this posting's claim from another of its key: the
+	// marker's creation nonce or binding; empty for a marker written
+	// before either.
+	Claim string `json:"-"`
 }
 
 // ErrNotFound is wrapped by every adapter error for an id the board does not

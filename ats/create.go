@@ -76,7 +76,7 @@ func (e *engine) lookup(ctx context.Context, key string) (Remote, bool, error) {
 			rs, err = e.board.List(ctx)
 		}
 		if err == nil {
-			return pickOwned(rs, key)
+			return e.pickOwned(rs, key)
 		}
 		if ctx.Err() != nil {
 			break
@@ -85,12 +85,19 @@ func (e *engine) lookup(ctx context.Context, key string) (Remote, bool, error) {
 	return Remote{}, false, err
 }
 
-func pickOwned(rs []Remote, key string) (Remote, bool, error) {
+// pickOwned picks, of the postings rs, the run's own with key. A posting
+// whose claim is unproved is never adopted: the create fails instead.
+func (e *engine) pickOwned(rs []Remote, key string) (Remote, bool, error) {
 	var ids []int
 	for i := range rs {
-		if rs[i].Owned && rs[i].Key == key {
-			ids = append(ids, i)
+		r := &rs[i]
+		if r.Key != key || !e.owner.Mine(r) {
+			continue
 		}
+		if r.Unproved {
+			return Remote{}, false, fmt.Errorf("posting %s claims key %s with a marker that does not prove it: %w", r.ID, key, ErrConflict)
+		}
+		ids = append(ids, i)
 	}
 	if len(ids) == 0 {
 		return Remote{}, false, nil

@@ -30,7 +30,9 @@ func DefaultGuards() Guards {
 }
 
 // CheckGuards checks every plan, before any of them is applied, and returns
-// an error naming each board whose plan the guards refuse.
+// an error naming each board whose plan the guards refuse. Closes of
+// duplicates do not count: their key stays published, so a run that
+// cleans up after two runs at once is never refused.
 func CheckGuards(plans []Plan, g Guards) error {
 	if g.AllowMassClose {
 		return nil
@@ -38,7 +40,13 @@ func CheckGuards(plans []Plan, g Guards) error {
 	pct, count := max(g.MaxClosePercent, 0), max(g.MaxCloseCount, 0)
 	var errs []error
 	for _, p := range plans {
-		closes := p.Summary().Close
+		closes := 0
+		for _, a := range p.Actions {
+			// A duplicate's close leaves its key published: not a removal.
+			if a.Op == OpClose && a.Reason != ReasonDuplicate {
+				closes++
+			}
+		}
 		if closes == 0 {
 			continue
 		}

@@ -26,6 +26,29 @@ func remoteOf(p posting.Posting, id string, open bool) ats.Remote {
 	}
 }
 
+// claimed is remoteOf with a claim of its own (a create's nonce), as two
+// runs at once leave duplicates.
+func claimed(p posting.Posting, id string, open bool) ats.Remote {
+	return withClaim(remoteOf(p, id, open), "n="+id)
+}
+
+func withClaim(r ats.Remote, claim string) ats.Remote {
+	r.Claim = claim
+	return r
+}
+
+// unproved is r with a marker copied from another posting.
+func unproved(r ats.Remote) ats.Remote {
+	r.Unproved = true
+	return r
+}
+
+// ownedBy is r with another owner's marker.
+func ownedBy(r ats.Remote, owner string) ats.Remote {
+	r.Owner = owner
+	return r
+}
+
 // unowned is a posting made by hand.
 func unowned(id, title string, open bool) ats.Remote {
 	return ats.Remote{ID: id, Title: title, Body: title + ": posted by hand.", Open: open}

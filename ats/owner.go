@@ -2,28 +2,61 @@ package ats
 
 // PendingHash is the hash an adapter writes in a marker before a write of
 // several steps (Greenhouse): it matches no posting's hash, so the next plan
-// updates the posting to completion, and it says that content that does
-// not match the marker's fingerprint is jobsync's own write in progress, not
+// updates the posting to completion. Such a marker (Marker.Pending) keeps
+// the fingerprint of the text before the write and holds the one being
+// written as Next: content that matches either is jobsync's, anything else
 // a person's edit.
 const PendingHash = "pending"
 
 // Owns reports whether a posting that carries marker m is jobsync's: the
 // one rule that List and the check before every write share. m is the zero
-// Marker for a posting that carries none.
+// Marker for a posting that carries none. Which config's it is (Owner) and
+// whether the claim holds (Remote.Unproved) the plan decides.
 func Owns(m Marker) bool { return m.Key != "" }
 
-// SetOwner sets r's Owned, Key, Hash and Drifted from the marker m the
-// adapter read beside the posting: this is the one place ownership and
-// drift are decided from a marker. An owned posting has drifted when the
-// fingerprint of its current content differs from the marker's (a marker
-// that lost its fingerprint proves nothing, so it has drifted too), except
-// while the marker's hash is PendingHash. fingerprint is called only for a
-// posting jobsync owns.
+// SetOwner sets r's ownership and drift from the marker m the adapter read
+// beside the posting: this is the one place they are decided from a marker.
+// r.ID, and r.Open, r.Locations and r.Department where the adapter reads
+// them, must be set first.
+//
+// An owned posting has drifted when the fingerprint of its current content
+// differs from the marker's (a marker that lost its fingerprint proves
+// nothing, so it has drifted too); while the marker's hash is PendingHash,
+// when it matches neither the fingerprint before the write nor the one
+// being written (Next). A marker with Attrs drifts when the locations and
+// department differ from them, and one with State open when the posting is
+// closed. fingerprint is called only for a posting jobsync owns.
+//
+// The claim is Unproved when the marker is bound to another posting (it was
+// copied here) or is not a whole marker (a key alone); Claim is what tells
+// the claim from others of its key.
 func (r *Remote) SetOwner(m Marker, fingerprint func() string) {
 	r.Owned, r.Key, r.Hash, r.Drifted = false, "", "", false
+	r.Owner, r.Claim, r.Unproved = "", "", false
 	if !Owns(m) {
 		return
 	}
-	r.Owned, r.Key, r.Hash = true, m.Key, m.Hash
-	r.Drifted = m.Hash != PendingHash && fingerprint() != m.Fingerprint
+	r.Owned, r.Key, r.Hash, r.Owner = true, m.Key, m.Hash, m.Owner
+	r.Unproved = m.Hash == "" || m.ID != "" && m.ID != r.ID
+	switch {
+	case m.Nonce != "":
+		r.Claim = "n=" + m.Nonce
+	case m.ID != "":
+		r.Claim = "id=" + m.ID
+	}
+	r.Drifted = contentDrifted(m, fingerprint) ||
+		m.Attrs != "" && AttrFingerprint(r.Locations, r.Department) != m.Attrs ||
+		m.State == StateOpen && !r.Open
+}
+
+func contentDrifted(m Marker, fingerprint func() string) bool {
+	if m.Hash != PendingHash {
+		return fingerprint() != m.Fingerprint
+	}
+	if m.Fingerprint == "" {
+		// A create in progress: nothing of jobsync's was there before.
+		return false
+	}
+	fp := fingerprint()
+	return fp != m.Fingerprint && fp != m.Next
 }

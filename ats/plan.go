@@ -19,6 +19,7 @@ const (
 	OpClose     Op = "close"     // owned, open, no longer desired (or a duplicate)
 	OpUnchanged Op = "unchanged" // on the board as desired
 	OpDrift     Op = "drift"     // edited outside jobsync: reported, not written
+	OpConflict  Op = "conflict"  // a key claimed by postings jobsync cannot prove its own: reported, not written
 )
 
 // The reasons an action carries beside its Op.
@@ -27,6 +28,11 @@ const (
 	ReasonDuplicate = "duplicate"                      // close of a second owned posting with one key
 	ReasonDrift     = "edited outside jobsync"         // drift, left alone
 	ReasonOverwrite = "overwrite edit outside jobsync" // drift, overwritten on request
+	// A conflict's posting whose marker names another posting (copied
+	// here) or is not whole.
+	ReasonUnproved = "its marker does not prove the claim (copied from another posting, or incomplete): remove jobsync's marker from the posting that is not jobsync's"
+	// A conflict's posting whose claim cannot be told from another's.
+	ReasonClaimed = "another posting claims this key with the same marker: remove jobsync's marker from the posting that is not jobsync's"
 )
 
 // Action is one step of a plan: what to do to which posting, and why.
@@ -57,8 +63,16 @@ type Plan struct {
 	Unmanaged int `json:"unmanaged"`
 	// Owned counts the board's open postings that jobsync owns; the mass-close
 	// guard weighs closes against it.
-	Owned    int      `json:"owned"`
-	Warnings []string `json:"warnings,omitempty"`
+	Owned int `json:"owned"`
+	// OtherOwners counts the board's postings, open or closed, that carry
+	// the marker of another owner: managed by another config.
+	OtherOwners int      `json:"other_owners"`
+	Warnings    []string `json:"warnings,omitempty"`
+
+	// Owner is the owner the plan writes for, and DefaultOwner the owner of
+	// markers that name none (see Mine).
+	Owner        string `json:"owner,omitempty"`
+	DefaultOwner string `json:"-"`
 }
 
 // Summary counts a plan's actions by Op.
@@ -68,7 +82,10 @@ type Summary struct {
 	Close     int `json:"close"`
 	Unchanged int `json:"unchanged"`
 	Drift     int `json:"drift"`
+	Conflict  int `json:"conflict"`
 	Unmanaged int `json:"unmanaged"`
+	// OtherOwners counts the postings managed by another owner.
+	OtherOwners int `json:"other_owners"`
 }
 
 // PlanOptions change what NewPlan decides.
@@ -81,6 +98,11 @@ type PlanOptions struct {
 	// that lay a posting out their own way (Lever's lists) say so through
 	// the BodyLayout capability.
 	Body func(posting.Posting) string
+	// Owner is the owner id of the config: only postings whose marker
+	// names it are written. DefaultOwner owns the markers that name none
+	// (written before owners): they are the config's when Owner is the
+	// default. Both empty, the markers that name none are the config's.
+	Owner, DefaultOwner string
 }
 
 // NewPlan compares the postings desired on board with the board's current
@@ -89,41 +111,39 @@ type PlanOptions struct {
 // A desired posting whose Boards list is not empty and does not name board is
 // left out, so callers may pass every composed posting. A key desired twice
 // keeps its first posting and adds a warning.
+//
+// Only postings of opts.Owner are written (see Plan.Mine); the others are
+// counted in OtherOwners. Of those, a key is a conflict, and nothing is
+// written for it, when a posting claims it with a marker that cannot prove
+// the claim (Remote.Unproved), or when several postings claim it and two of
+// them cannot be told apart (a marker of before nonces, or one nonce on
+// two postings: a copy). Several postings whose claims can be told apart
+// are jobsync's own creates (two runs at once): all but one are closed as
+// duplicates.
 func NewPlan(board string, desired []posting.Posting, current []Remote, opts PlanOptions) Plan {
-	p := Plan{Board: board}
+	p := Plan{Board: board, Owner: opts.Owner, DefaultOwner: opts.DefaultOwner}
 
-	// Owned remotes by key: the first index in owned, any more (duplicates,
-	// rare) in more. Unowned ones are only counted.
-	owned := make(map[string]int, len(current))
-	var more map[string][]int
+	// The config's postings by key, in the order listed. Others are only
+	// counted.
+	claims := make(map[string][]int, len(current))
 	for i := range current {
 		r := &current[i]
-		if !r.Owned {
+		switch {
+		case !r.Owned:
 			p.Unmanaged++
+			continue
+		case !p.Mine(r):
+			p.OtherOwners++
 			continue
 		}
 		if r.Open {
 			p.Owned++
 		}
-		if _, dup := owned[r.Key]; !dup {
-			owned[r.Key] = i
-			continue
-		}
-		if more == nil {
-			more = make(map[string][]int)
-		}
-		more[r.Key] = append(more[r.Key], i)
-	}
-	withKey := func(key string) []int {
-		first, ok := owned[key]
-		if !ok {
-			return nil
-		}
-		return append([]int{first}, more[key]...)
+		claims[r.Key] = append(claims[r.Key], i)
 	}
 
 	want := make(map[string]bool, len(desired))
-	p.Actions = make([]Action, 0, len(desired)+len(owned)/8)
+	p.Actions = make([]Action, 0, len(desired)+len(claims)/8)
 	var creates []int // indexes into p.Actions
 	for i := range desired {
 		d := &desired[i]
@@ -135,32 +155,35 @@ func NewPlan(board string, desired []posting.Posting, current []Remote, opts Pla
 			continue
 		}
 		want[d.Key] = true
-		first, ok := owned[d.Key]
-		if !ok {
+		ids := claims[d.Key]
+		switch {
+		case len(ids) == 0:
 			creates = append(creates, len(p.Actions))
 			p.Actions = append(p.Actions, Action{Board: board, Op: OpCreate, Key: d.Key, Title: d.Title, Desired: d})
-			continue
-		}
-		if _, dup := more[d.Key]; !dup {
-			p.Actions = append(p.Actions, decide(board, d, &current[first], opts))
-			continue
-		}
-		ids := withKey(d.Key)
-		keep := pickKeeper(current, ids)
-		p.Actions = append(p.Actions, decide(board, d, &current[keep], opts))
-		for _, j := range ids {
-			if j != keep && current[j].Open {
-				p.Actions = append(p.Actions, closeAction(board, &current[j], ReasonDuplicate))
+		case conflicting(current, ids):
+			p.Actions = append(p.Actions, conflictActions(board, d, current, ids)...)
+		case len(ids) == 1:
+			p.Actions = append(p.Actions, decide(board, d, &current[ids[0]], opts))
+		default:
+			keep := pickKeeper(current, ids)
+			p.Actions = append(p.Actions, decide(board, d, &current[keep], opts))
+			for _, j := range ids {
+				if j != keep && current[j].Open {
+					p.Actions = append(p.Actions, closeAction(board, &current[j], ReasonDuplicate))
+				}
 			}
 		}
 	}
-	for key := range owned {
-		if want[key] {
-			continue
-		}
-		for _, j := range withKey(key) {
-			if current[j].Open {
-				p.Actions = append(p.Actions, closeAction(board, &current[j], ""))
+	for key, ids := range claims {
+		switch {
+		case want[key]:
+		case conflicting(current, ids):
+			p.Actions = append(p.Actions, conflictActions(board, nil, current, ids)...)
+		default:
+			for _, j := range ids {
+				if current[j].Open {
+					p.Actions = append(p.Actions, closeAction(board, &current[j], ""))
+				}
 			}
 		}
 	}
@@ -175,6 +198,42 @@ func NewPlan(board string, desired []posting.Posting, current []Remote, opts Pla
 	})
 	slices.Sort(p.Warnings)
 	return p
+}
+
+// Mine reports whether r is a posting of the plan's owner: its marker names
+// Owner, or names none (written before owners) and Owner is the default.
+func (p *Plan) Mine(r *Remote) bool {
+	return r.Owned && (r.Owner == p.Owner || r.Owner == "" && p.Owner == p.DefaultOwner)
+}
+
+// conflicting reports whether the claims ids on one key cannot all be
+// proved: one is Unproved, or there are several and two of them have the
+// same Claim (empty included: a marker of before nonces).
+func conflicting(current []Remote, ids []int) bool {
+	seen := make(map[string]bool, len(ids))
+	for _, j := range ids {
+		r := &current[j]
+		if r.Unproved || len(ids) > 1 && (r.Claim == "" || seen[r.Claim]) {
+			return true
+		}
+		seen[r.Claim] = true
+	}
+	return false
+}
+
+// conflictActions reports each posting of a conflicting key; d is the
+// desired posting, or nil.
+func conflictActions(board string, d *posting.Posting, current []Remote, ids []int) []Action {
+	out := make([]Action, 0, len(ids))
+	for _, j := range ids {
+		r := &current[j]
+		a := Action{Board: board, Op: OpConflict, Key: r.Key, Title: r.Title, RemoteID: r.ID, Reason: ReasonClaimed, Current: r, Desired: d}
+		if r.Unproved {
+			a.Reason = ReasonUnproved
+		}
+		out = append(out, a)
+	}
+	return out
 }
 
 // decide is the action for a desired posting and the owned remote kept for
@@ -281,7 +340,7 @@ func foldTitle(s string) string {
 
 // Summary counts the plan's actions by Op.
 func (p Plan) Summary() Summary {
-	s := Summary{Unmanaged: p.Unmanaged}
+	s := Summary{Unmanaged: p.Unmanaged, OtherOwners: p.OtherOwners}
 	for i := range p.Actions {
 		switch p.Actions[i].Op {
 		case OpCreate:
@@ -294,6 +353,8 @@ func (p Plan) Summary() Summary {
 			s.Unchanged++
 		case OpDrift:
 			s.Drift++
+		case OpConflict:
+			s.Conflict++
 		}
 	}
 	return s

@@ -41,6 +41,7 @@ func TestNewPlan(t *testing.T) {
 		want      []string // short(actions)
 		owned     int
 		unmanaged int
+		others    int
 		warnings  []string // substrings, one per warning
 	}{
 		{name: "empty"},
@@ -109,21 +110,65 @@ func TestNewPlan(t *testing.T) {
 		{
 			name:    "duplicates: keep an open one, the lowest id, close the other open ones",
 			desired: []posting.Posting{a},
-			current: []ats.Remote{remoteOf(a, "10", true), remoteOf(a, "9", true), remoteOf(a, "8", false), remoteOf(a, "11", true)},
+			current: []ats.Remote{claimed(a, "10", true), claimed(a, "9", true), claimed(a, "8", false), claimed(a, "11", true)},
 			want:    []string{"unchanged " + a.Key + " 9", "close " + a.Key + " 10 duplicate", "close " + a.Key + " 11 duplicate"},
 			owned:   3,
 		},
 		{
 			name:    "duplicates all closed: reopen the lowest id",
 			desired: []posting.Posting{a},
-			current: []ats.Remote{remoteOf(a, "b7", false), remoteOf(a, "a9", false)},
+			current: []ats.Remote{claimed(a, "b7", false), claimed(a, "a9", false)},
 			want:    []string{"update " + a.Key + " a9 reopen"},
 		},
 		{
 			name:    "duplicates not desired: close every open one",
-			current: []ats.Remote{remoteOf(a, "3", true), remoteOf(a, "2", true)},
+			current: []ats.Remote{claimed(a, "3", true), claimed(a, "2", true)},
 			want:    []string{"close " + a.Key + " 2", "close " + a.Key + " 3"},
 			owned:   2,
+		},
+		{
+			name:    "two markers of before on one key: a conflict, nothing written",
+			desired: []posting.Posting{a1},
+			current: []ats.Remote{remoteOf(a, "3", true), remoteOf(a, "2", true)},
+			want:    []string{"conflict " + a.Key + " 2 " + ats.ReasonClaimed, "conflict " + a.Key + " 3 " + ats.ReasonClaimed},
+			owned:   2,
+		},
+		{
+			name:    "one nonce on two postings (a copied marker): a conflict, even not desired",
+			current: []ats.Remote{withClaim(remoteOf(a, "3", true), "n=1"), withClaim(remoteOf(a, "2", true), "n=1")},
+			want:    []string{"conflict " + a.Key + " 2 " + ats.ReasonClaimed, "conflict " + a.Key + " 3 " + ats.ReasonClaimed},
+			owned:   2,
+		},
+		{
+			name:    "an unproved claim beside a proved one: a conflict, with --overwrite-drift too",
+			desired: []posting.Posting{a1},
+			current: []ats.Remote{claimed(a, "1", true), unproved(remoteOf(a, "2", true))},
+			opts:    ats.PlanOptions{OverwriteDrift: true},
+			want:    []string{"conflict " + a.Key + " 1 " + ats.ReasonClaimed, "conflict " + a.Key + " 2 " + ats.ReasonUnproved},
+			owned:   2,
+		},
+		{
+			name:    "an unproved claim alone: a conflict, no create",
+			desired: []posting.Posting{a},
+			current: []ats.Remote{unproved(remoteOf(a, "2", false))},
+			want:    []string{"conflict " + a.Key + " 2 " + ats.ReasonUnproved},
+		},
+		{
+			name:    "another owner's postings are only counted",
+			desired: []posting.Posting{a1},
+			current: []ats.Remote{ownedBy(remoteOf(a, "1", true), "team-b"), ownedBy(remoteOf(b, "2", true), "team-b"), remoteOf(c, "3", true)},
+			opts:    ats.PlanOptions{Owner: "team-a", DefaultOwner: "acme"},
+			want:    []string{"create " + a.Key},
+			others:  3,
+		},
+		{
+			name:    "the default owner owns markers that name none",
+			desired: []posting.Posting{a1},
+			current: []ats.Remote{remoteOf(a, "1", true), ownedBy(remoteOf(b, "2", true), "team-b"), ownedBy(remoteOf(c, "3", true), "acme")},
+			opts:    ats.PlanOptions{Owner: "acme", DefaultOwner: "acme"},
+			want:    []string{"update " + a.Key + " 1", "close " + c.Key + " 3"},
+			owned:   2,
+			others:  1,
 		},
 		{
 			name:    "postings for other boards are left out",
@@ -143,7 +188,7 @@ func TestNewPlan(t *testing.T) {
 		{
 			name:    "everything at once, sorted by key then id",
 			desired: []posting.Posting{d, a1, b, payOnly},
-			current: []ats.Remote{remoteOf(c, "4", true), remoteOf(b, "2", true), remoteOf(a, "1", true), remoteOf(a, "3", true)},
+			current: []ats.Remote{remoteOf(c, "4", true), remoteOf(b, "2", true), claimed(a, "1", true), claimed(a, "3", true)},
 			want: []string{
 				"unchanged " + b.Key + " 2", "update " + a.Key + " 1", "close " + a.Key + " 3 duplicate",
 				"create " + d.Key, "close " + c.Key + " 4",
@@ -158,8 +203,8 @@ func TestNewPlan(t *testing.T) {
 			if got := short(p.Actions); !slices.Equal(got, tc.want) {
 				t.Errorf("actions:\n\t%s\nwant\n\t%s", strings.Join(got, "\n\t"), strings.Join(tc.want, "\n\t"))
 			}
-			if p.Owned != tc.owned || p.Unmanaged != tc.unmanaged {
-				t.Errorf("owned %d, unmanaged %d; want %d, %d", p.Owned, p.Unmanaged, tc.owned, tc.unmanaged)
+			if p.Owned != tc.owned || p.Unmanaged != tc.unmanaged || p.OtherOwners != tc.others {
+				t.Errorf("owned %d, unmanaged %d, other owners %d; want %d, %d, %d", p.Owned, p.Unmanaged, p.OtherOwners, tc.owned, tc.unmanaged, tc.others)
 			}
 			if len(p.Warnings) != len(tc.warnings) {
 				t.Fatalf("warnings %q, want %d", p.Warnings, len(tc.warnings))
@@ -173,10 +218,10 @@ func TestNewPlan(t *testing.T) {
 				if a.Board != "b" {
 					t.Errorf("%s %s: board %q", a.Op, a.Key, a.Board)
 				}
-				if (a.Op == ats.OpCreate) != (a.Current == nil) || (a.Op == ats.OpClose) != (a.Desired == nil) {
+				if (a.Op == ats.OpCreate) != (a.Current == nil) || a.Op != ats.OpConflict && (a.Op == ats.OpClose) != (a.Desired == nil) {
 					t.Errorf("%s %s: desired %v, current %v", a.Op, a.Key, a.Desired != nil, a.Current != nil)
 				}
-				if a.Desired != nil && a.Title != a.Desired.Title || a.Desired == nil && a.Title != a.Current.Title {
+				if a.Op != ats.OpConflict && (a.Desired != nil && a.Title != a.Desired.Title || a.Desired == nil && a.Title != a.Current.Title) {
 					t.Errorf("%s %s: title %q", a.Op, a.Key, a.Title)
 				}
 			}
@@ -314,7 +359,7 @@ func TestPlanGolden(t *testing.T) {
 	drifted.Body = strings.Replace(drifted.Body, "Talk to customers every week", "Talk to customers every month", 1)
 	current := []ats.Remote{
 		remoteOf(s[1], "2", true), remoteOf(s[2], "3", false), drifted,
-		remoteOf(s[4], "5", true), remoteOf(s[4], "15", true), remoteOf(s[5], "6", true),
+		claimed(s[4], "5", true), claimed(s[4], "15", true), remoteOf(s[5], "6", true),
 		unowned("7", s[0].Title, true),
 	}
 	desired := []posting.Posting{s[0], atstest.SamplePosting(1, 1), s[2], s[3], s[4]}

@@ -48,6 +48,10 @@ type RunOptions struct {
 	// Guards are what Check and Apply hold every plan to. The zero value is
 	// the strictest (no close at all); DefaultGuards are the usual limits.
 	Guards Guards
+	// Owner is the config's owner id, written in the marker of every
+	// posting the run writes; DefaultOwner owns the markers that name none.
+	// The run writes only its owner's postings (PlanOptions.Owner).
+	Owner, DefaultOwner string
 }
 
 // Run is one sync under way: each board, what it held and its plan.
@@ -90,15 +94,27 @@ func Start(ctx context.Context, targets []Target, desired []posting.Posting, opt
 	if err := r.list(ctx); err != nil {
 		return nil, errors.Join(err, r.Close())
 	}
+	if opts.Owner != "" {
+		desired = withOwner(desired, opts.Owner)
+	}
 	for i := range r.Boards {
 		b := &r.Boards[i]
-		po := PlanOptions{OverwriteDrift: opts.OverwriteDrift}
+		po := PlanOptions{OverwriteDrift: opts.OverwriteDrift, Owner: opts.Owner, DefaultOwner: opts.DefaultOwner}
 		if l, ok := b.Board.(BodyLayout); ok {
 			po.Body = l.Body
 		}
 		b.Plan = NewPlan(b.Board.Name(), desired, b.Current, po)
 	}
 	return r, nil
+}
+
+// withOwner returns a copy of desired whose postings name owner.
+func withOwner(desired []posting.Posting, owner string) []posting.Posting {
+	out := slices.Clone(desired)
+	for i := range out {
+		out[i].Owner = owner
+	}
+	return out
 }
 
 // lock takes the lock of every board that has one, in order, and stops at

@@ -33,10 +33,14 @@ type Config struct {
 	Path string // the file as it was named
 	Dir  string // its folder, absolute
 
-	Company  Company
-	Sources  []Source
-	Boards   []Board
-	Openings []posting.Opening // nil when the file has no openings: a preview of every level × specialty
+	Company Company
+	// Owner is the owner id the file names (key owner), or empty: see
+	// OwnerID.
+	Owner     string
+	OwnerLine int
+	Sources   []Source
+	Boards    []Board
+	Openings  []posting.Opening // nil when the file has no openings: a preview of every level × specialty
 	// OpeningLines holds the line of each opening, parallel to Openings.
 	OpeningLines []int
 	// Guards are the file's guards; a key the file leaves out keeps
@@ -123,6 +127,28 @@ func Parse(path, dir string, data []byte) (*Config, error) {
 		return nil, err
 	}
 	return c, nil
+}
+
+// OwnerID is the owner the config publishes as: written in the marker of
+// every posting it writes, and the only owner whose postings it updates
+// or closes. Without an owner key it is DefaultOwner.
+func (c *Config) OwnerID() string {
+	if c.Owner != "" {
+		return c.Owner
+	}
+	return c.DefaultOwner()
+}
+
+// DefaultOwner is the owner derived from the company's name ("Acme Inc."
+// gives "acme-inc"; no name gives "jobsync"). It also owns every marker
+// written before owners, which names none, so that a board synced before
+// sees no change. A company that renames itself keeps its postings by
+// setting owner to the old default.
+func (c *Config) DefaultOwner() string {
+	if s := posting.Slug(c.Company.Name); s != "" {
+		return s
+	}
+	return "jobsync"
 }
 
 // Board returns the board named name.

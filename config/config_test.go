@@ -238,6 +238,22 @@ func TestParse(t *testing.T) {
 				t.Errorf("Guards = %+v, want %+v", c.Guards, want)
 			}
 		}},
+		{name: "owner", yaml: head + "company: {name: Acme Inc.}\nowner: team-a\n", check: func(t *testing.T, c *Config) {
+			if c.OwnerID() != "team-a" || c.DefaultOwner() != "acme-inc" {
+				t.Errorf("owner %q, default %q", c.OwnerID(), c.DefaultOwner())
+			}
+		}},
+		{name: "owner derived from the company", yaml: head + "company: {name: GitLab}\n", check: func(t *testing.T, c *Config) {
+			if c.OwnerID() != "gitlab" || c.DefaultOwner() != "gitlab" {
+				t.Errorf("owner %q, default %q", c.OwnerID(), c.DefaultOwner())
+			}
+		}},
+		{name: "no company: owner jobsync", yaml: head, check: func(t *testing.T, c *Config) {
+			if c.OwnerID() != "jobsync" {
+				t.Errorf("owner %q", c.OwnerID())
+			}
+		}},
+		{name: "owner with a space", yaml: head + "owner: team a\n", wantErr: `jobsync.yaml:3: owner "team a": want lower-case letters`},
 		{name: "guards of the wrong kind", yaml: head + "guards: {max_close_percent: lots, max_close_count: 1.5}\n", wantErr: `max_close_percent: want a number, got "lots"`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

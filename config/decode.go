@@ -45,6 +45,13 @@ func decode(c *Config, data []byte, p *problems) bool {
 				},
 			})
 		},
+		"owner": func(n *yaml.Node) {
+			c.OwnerLine = n.Line
+			c.Owner = d.str(n, "owner")
+			if !ownerRE.MatchString(c.Owner) {
+				d.p.add(n.Line, "owner %q: want lower-case letters, digits, '.', '_' or '-' (at most 64), starting with a letter or digit", c.Owner)
+			}
+		},
 		"pay_transparency": func(n *yaml.Node) {
 			c.PayTransparencyLine = n.Line
 			c.PayTransparency = d.str(n, "pay_transparency")
@@ -90,6 +97,10 @@ func decode(c *Config, data []byte, p *problems) bool {
 	})
 	return true
 }
+
+// ownerRE is what an owner id may be: it is written in markers, which
+// space and '=' would break.
+var ownerRE = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{0,63}$`)
 
 var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 

@@ -18,8 +18,8 @@ const hashVersion = "jobsync-posting/v3"
 
 // ContentHash returns the hex SHA-256 of everything p publishes: title,
 // grade, locations, department, employment type, workplace, pay, source URL,
-// company, where to apply, the closing day, the family's name and the body. It leaves out Key, the family, level and specialty keys and
-// Boards, which say where and as what a posting is published, not what.
+// company, where to apply, the closing day, the family's name and the body. It leaves out Key, the family, level and specialty keys,
+// Boards and Owner, which say where and as what a posting is published, not what.
 //
 // The body is hashed as its Sections (kind, heading, text, items) and the
 // link targets of its HTML: Markdown and HTML are rendered from the Sections

@@ -59,6 +59,10 @@ type Posting struct {
 	Workplace      string   `json:"workplace,omitempty"`
 	Pay            *Pay     `json:"pay,omitempty"`
 	Boards         []string `json:"boards,omitempty"`
+	// Owner is the config that publishes the posting (its owner id): it is
+	// written in the posting's marker on every board, and is not part of
+	// the hash, since it is not published. Set by the sync (ats.Start).
+	Owner string `json:"owner,omitempty"`
 
 	Company      string `json:"company,omitempty"`
 	CompanyURL   string `json:"company_url,omitempty"`

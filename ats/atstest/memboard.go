@@ -296,7 +296,10 @@ func (mp *memPost) set(p posting.Posting) {
 	mp.title, mp.html = p.Title, p.HTML
 	mp.locations = slices.Clone(p.Locations)
 	mp.department = p.Department
-	mp.marker = ats.NewMarker(p, ats.Fingerprint(p.Title, p.HTML)).String()
+	old, _ := ats.ParseMarker(mp.marker)
+	m := ats.NewMarker(p, ats.Fingerprint(p.Title, p.HTML)).Bound(mp.id).Continuing(old)
+	m.Attrs = ats.AttrFingerprint(p.Locations, p.Department)
+	mp.marker = m.String()
 }
 
 // remote is the posting as List reports it: a copy.

@@ -26,6 +26,8 @@ var checks = []check{
 	{"Drift", checkDrift},
 	{"Duplicates", checkDuplicates},
 	{"SyncConverges", checkConverge},
+	{"Owners", checkOwners},
+	{"DefaultOwner", checkDefaultOwner},
 }
 
 // faultSeeds seed the fault checks; each runs on its own board.

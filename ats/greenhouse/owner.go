@@ -30,8 +30,7 @@ func jobName(p posting.Posting) string {
 var jobNameTag = regexp.MustCompile(`\[jobsync:([^\]\s]+)\]$`)
 
 // ownerOf reads the marker of a job: a valid marker in the marker field
-// (or, should the field carry another name_key, in any custom field value);
-// else, for an orphan of one of our creates (copied from our template, with
+// (see jobMarker); else, for an orphan of one of our creates (copied from our template, with
 // our tag in its name, and no marker at all), its key with ats.PendingHash.
 // A job that is not ours gives the zero Marker.
 func ownerOf(j job, templateID int64) ats.Marker {
@@ -67,16 +66,16 @@ func owners(jobs []job, templateID int64) map[int64]ats.Marker {
 	return out
 }
 
-// jobMarker finds the marker among a job's custom field values.
+// jobMarker finds the marker in a job's marker field: jobsync_marker, or
+// a name_key Greenhouse made from the same name on a collision
+// (jobsync_marker_2). A marker pasted into any other field is text, not a
+// claim (issue 18, finding 1).
 func jobMarker(j job) (ats.Marker, bool) {
-	if raw, ok := j.CustomFields[markerNameKey]; ok {
-		if m, ok := ats.ParseMarker(fieldText(raw)); ok {
-			return m, true
-		}
-	}
-	keys := make([]string, 0, len(j.CustomFields))
+	keys := make([]string, 0, 1)
 	for k := range j.CustomFields {
-		keys = append(keys, k)
+		if k == markerNameKey || strings.HasPrefix(k, markerNameKey+"_") {
+			keys = append(keys, k)
+		}
 	}
 	slices.Sort(keys)
 	for _, k := range keys {

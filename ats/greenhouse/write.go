@@ -38,7 +38,7 @@ func (b *Board) Create(ctx context.Context, p posting.Posting) (ats.Remote, erro
 		return ats.Remote{}, fmt.Errorf("create %s: the new job's answer holds no id", p.Key)
 	}
 	b.log.Debug("job created", zap.String("key", p.Key), zap.Int64("job", j.ID))
-	r, err := b.publish(ctx, key, j, 0, p)
+	r, err := b.publish(ctx, key, j, 0, ats.Marker{Nonce: ats.NewNonce()}, p)
 	if err != nil {
 		return ats.Remote{}, fmt.Errorf("create %s (job %d): %w", p.Key, j.ID, err)
 	}
@@ -59,7 +59,7 @@ func (b *Board) Update(ctx context.Context, id string, p posting.Posting) (ats.R
 	if err != nil {
 		return ats.Remote{}, fmt.Errorf("update %s: %w", id, err)
 	}
-	r, err := b.publish(ctx, key, j, post.ID, p)
+	r, err := b.publish(ctx, key, j, post.ID, m, p)
 	if err != nil {
 		return ats.Remote{}, fmt.Errorf("update %s (job %d): %w", id, j.ID, err)
 	}
@@ -150,21 +150,22 @@ func (b *Board) getJob(ctx context.Context, id int64) (job, error) {
 	return job{}, fmt.Errorf("no job %d: %w", id, ats.ErrNotFound)
 }
 
-// publish brings job j and its post postID (0: find the primary post) to p,
-// in an order that converges from an interruption at any step:
+// publish brings job j and its post postID (0: find the primary post),
+// which carried the marker old, to p, in an order that converges from an
+// interruption at any step:
 //
-//  1. the marker with hash "pending" and p's fingerprint (a later List sees
-//     an owned, not drifted posting whose hash matches nothing: an update);
+//  1. the marker with hash "pending", old's fingerprint and p's as next (a
+//     later List sees an owned posting whose hash matches nothing, an
+//     update, and drifted only if its text is neither: see Marker.Pending);
 //  2. with CloseOpenings, reopen the job if it is closed;
 //  3. the post's locations: add the missing free-text rows, then delete the
 //     others (a live post keeps a location throughout);
 //  4. the post's title, content, and live;
 //  5. the marker with p's hash: done.
-func (b *Board) publish(ctx context.Context, key string, j job, postID int64, p posting.Posting) (ats.Remote, error) {
-	fp := ats.Fingerprint(p.Title, p.HTML)
-	if err := b.writeMarker(ctx, key, j, ats.Marker{Key: p.Key, Hash: ats.PendingHash, Fingerprint: fp}); err != nil {
-		return ats.Remote{}, err
-	}
+//
+// The marker is bound to the post (the posting's id): a marker a person
+// copies to another job names a post that is not that job's.
+func (b *Board) publish(ctx context.Context, key string, j job, postID int64, old ats.Marker, p posting.Posting) (ats.Remote, error) {
 	if postID == 0 {
 		posts, err := listAll[jobPost](ctx, b.c, routeJobPosts, url.Values{"job_ids": {strconv.FormatInt(j.ID, 10)}})
 		if err != nil {
@@ -176,6 +177,10 @@ func (b *Board) publish(ctx context.Context, key string, j job, postID int64, p 
 		}
 		postID = primary.ID
 		b.rememberJob(postID, j.ID)
+	}
+	done := ats.NewMarker(p, ats.Fingerprint(p.Title, p.HTML)).Continuing(old).Bound(strconv.FormatInt(postID, 10))
+	if err := b.writeMarker(ctx, key, j, done.Pending(old)); err != nil {
+		return ats.Remote{}, err
 	}
 	if b.closeOpen && j.Status == "closed" {
 		if err := b.reopen(ctx, j.ID); err != nil {
@@ -190,14 +195,14 @@ func (b *Board) publish(ctx context.Context, key string, j job, postID int64, p 
 	if err := b.c.do(ctx, atshttp.Idempotent, http.MethodPatch, postRoute(postID), req, &post); err != nil {
 		return ats.Remote{}, fmt.Errorf("post %d: %w", postID, err)
 	}
-	if err := b.writeMarker(ctx, key, j, ats.Marker{Key: p.Key, Hash: p.Hash, Fingerprint: fp}); err != nil {
+	if err := b.writeMarker(ctx, key, j, done); err != nil {
 		return ats.Remote{}, err
 	}
 	if post.ID != postID { // an answer without the post: describe what was sent
 		post = jobPost{ID: postID, Title: p.Title, Content: p.HTML, Live: true, Active: true, JobID: j.ID}
 	}
 	r := remoteOf(post)
-	r.Open, r.Owned, r.Key, r.Hash = true, true, p.Key, p.Hash
+	r.SetOwner(done, func() string { return done.Fingerprint })
 	return r, nil
 }
 

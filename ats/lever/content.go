@@ -111,10 +111,19 @@ var workplaceTypes = map[string]string{
 
 // writeBody builds the full body of a create or update of p: title, state
 // published, categories, content, tags (the marker plus keep), workplace and
-// salary. It returns the fingerprint of the text it sends.
-func (b *Board) writeBody(p posting.Posting, keep []string) (apiWrite, string, error) {
+// salary. It returns the fingerprint of the text it sends. The marker
+// continues old (a create's nonce, or the posting's marker: see
+// ats.Marker.Continuing), bound to the posting id once it has one.
+func (b *Board) writeBody(p posting.Posting, keep []string, old ats.Marker, id string) (apiWrite, string, error) {
 	c := layout(p)
 	fp := fingerprint(p.Title, c.Description, c.Lists, c.Closing)
+	m := ats.NewMarker(p, fp).Continuing(old)
+	if id != "" {
+		m = m.Bound(id)
+	}
+	// Lever gives back the locations and department as sent (List reads
+	// them): an edit of either is drift.
+	m.Attrs = ats.AttrFingerprint(p.Locations, p.Department)
 	w := apiWrite{
 		Text:                 p.Title,
 		State:                statePublished,
@@ -125,7 +134,7 @@ func (b *Board) writeBody(p posting.Posting, keep []string) (apiWrite, string, e
 			Commitment:   p.EmploymentType,
 			AllLocations: p.Locations,
 		},
-		Tags:          append(append([]string{}, keep...), ownTags(ats.NewMarker(p, fp))...),
+		Tags:          append(append([]string{}, keep...), ownTags(m)...),
 		Content:       &apiWriteBody{DescriptionHTML: c.Description, Lists: c.Lists, ClosingPostingHTML: c.Closing},
 		WorkplaceType: workplaceTypes[strings.ToLower(strings.TrimSpace(p.Workplace))],
 	}

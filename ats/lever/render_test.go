@@ -104,7 +104,7 @@ func TestWriteBodyHTMLIsLevers(t *testing.T) {
 	b := &Board{channels: []string{"public"}}
 	ps := append(atstest.SamplePostings(12), richPosting())
 	for _, p := range ps {
-		w, _, err := b.writeBody(p, []string{"Product"})
+		w, _, err := b.writeBody(p, []string{"Product"}, ats.Marker{}, "")
 		if err != nil {
 			t.Fatalf("%s: %v", p.Key, err)
 		}
@@ -163,7 +163,7 @@ func TestLayout(t *testing.T) {
 func TestWriteBodyGolden(t *testing.T) {
 	t.Parallel()
 	b := &Board{channels: []string{"public", "internal"}}
-	w, _, err := b.writeBody(atstest.SamplePosting(4, 1), []string{"Engineering", "hot"})
+	w, _, err := b.writeBody(atstest.SamplePosting(4, 1), []string{"Engineering", "hot"}, ats.Marker{}, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -262,7 +262,7 @@ func TestWriteBodyFields(t *testing.T) {
 			pay := *base.Pay
 			p.Pay = &pay
 			tt.edit(&p)
-			w, _, err := b.writeBody(p, []string{"keep"})
+			w, _, err := b.writeBody(p, []string{"keep"}, ats.Marker{}, "")
 			tt.check(t, w, err)
 		})
 	}
@@ -274,7 +274,7 @@ func TestFingerprintIgnoresReserialisation(t *testing.T) {
 	t.Parallel()
 	b := &Board{channels: []string{"public"}}
 	p := atstest.SamplePosting(2, 0)
-	w, fp, err := b.writeBody(p, nil)
+	w, fp, err := b.writeBody(p, nil, ats.Marker{}, "")
 	if err != nil {
 		t.Fatal(err)
 	}

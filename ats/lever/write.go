@@ -14,7 +14,7 @@ import (
 // Create publishes p as a new posting carrying its marker tags. It is sent
 // once: after a failure whose outcome is unknown the engine uses Find.
 func (b *Board) Create(ctx context.Context, p posting.Posting) (ats.Remote, error) {
-	body, _, err := b.writeBody(p, nil)
+	body, _, err := b.writeBody(p, nil, ats.Marker{Nonce: ats.NewNonce()}, "")
 	if err != nil {
 		return ats.Remote{}, fmt.Errorf("create %s: %w", p.Key, err)
 	}
@@ -37,10 +37,11 @@ func (b *Board) Update(ctx context.Context, id string, p posting.Posting) (ats.R
 	if err != nil {
 		return ats.Remote{}, fmt.Errorf("update %s: %w", id, err)
 	}
-	if k := readTags(cur.Tags).Key; k != p.Key {
-		return ats.Remote{}, fmt.Errorf("update %s: the posting carries the tag of %s, not %s", id, k, p.Key)
+	old := readTags(cur.Tags)
+	if old.Key != p.Key {
+		return ats.Remote{}, fmt.Errorf("update %s: the posting carries the tag of %s, not %s", id, old.Key, p.Key)
 	}
-	body, _, err := b.writeBody(p, otherTags(cur.Tags))
+	body, _, err := b.writeBody(p, otherTags(cur.Tags), old, id)
 	if err != nil {
 		return ats.Remote{}, fmt.Errorf("update %s: %w", id, err)
 	}

@@ -203,6 +203,8 @@ func (b *Board) Update(ctx context.Context, id string, p posting.Posting) (ats.R
 		return ats.Remote{}, fmt.Errorf("update %s: %w", id, err)
 	}
 	rec := newRecord(id, p, b.stamp())
+	oldMarker, _ := ats.ParseMarker(old.Marker)
+	rec.Marker = recordMarker(id, p, oldMarker).String()
 	if !old.CreatedAt.IsZero() {
 		rec.CreatedAt = old.CreatedAt
 	}
@@ -229,6 +231,11 @@ func (b *Board) Close(ctx context.Context, id string) error {
 		now := b.stamp()
 		rec.Status = statusClosed
 		rec.ClosedAt = &now
+		if m, _ := ats.ParseMarker(rec.Marker); m.State != "" {
+			// Closed by jobsync, not by a person (see ats.Marker.State).
+			m.State = ats.StateClosed
+			rec.Marker = m.String()
+		}
 		if err := b.write(rec); err != nil {
 			return fmt.Errorf("close %s: %w", id, err)
 		}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -71,7 +72,7 @@ func TestCreateListRoundTrip(t *testing.T) {
 	want := ats.Remote{
 		ID: wantID, Title: p.Title, Locations: p.Locations, Department: p.Department,
 		Body: ats.HTMLText(p.HTML), URL: fileURL(filepath.Join(b.postings, wantID+".html")),
-		Open: true, Owned: true, Key: p.Key, Hash: p.Hash,
+		Open: true, Owned: true, Key: p.Key, Hash: p.Hash, Claim: "id=" + wantID,
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Create = %+v\nwant     %+v", got, want)
@@ -269,7 +270,14 @@ func TestDrift(t *testing.T) {
 			m["html"] = strings.ReplaceAll(m["html"].(string), "\n", "\n\n  ")
 		}},
 		{name: "markdown edited only", edit: func(m map[string]any) { m["markdown"] = "something else" }},
-		{name: "department edited", edit: func(m map[string]any) { m["department"] = "Marketing" }},
+		// Issue 18 finding 3: every field jobsync publishes is compared.
+		{name: "department edited", edit: func(m map[string]any) { m["department"] = "Marketing" }, drift: true},
+		{name: "a location edited", edit: func(m map[string]any) { m["locations"] = []string{"Paris"} }, drift: true},
+		{name: "closed by a person", edit: func(m map[string]any) { m["status"] = "closed" }, drift: true},
+		{name: "locations reordered only", edit: func(m map[string]any) {
+			locs := m["locations"].([]any)
+			slices.Reverse(locs)
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

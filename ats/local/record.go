@@ -78,10 +78,19 @@ func newRecord(id string, p posting.Posting, now time.Time) record {
 		Markdown:       p.Markdown,
 		HTML:           p.HTML,
 		Status:         statusOpen,
-		Marker:         ats.NewMarker(p, ats.Fingerprint(p.Title, p.HTML)).String(),
+		Marker:         recordMarker(id, p, ats.Marker{}).String(),
 		CreatedAt:      now,
 		UpdatedAt:      now,
 	}
+}
+
+// recordMarker is the marker of p's record under id, which held the
+// marker old (the zero Marker for a new one): bound to the id, with the
+// locations, department and state, which a record holds as written.
+func recordMarker(id string, p posting.Posting, old ats.Marker) ats.Marker {
+	m := ats.NewMarker(p, ats.Fingerprint(p.Title, p.HTML)).Continuing(old).Bound(id)
+	m.Attrs, m.State = ats.AttrFingerprint(p.Locations, p.Department), ats.StateOpen
+	return m
 }
 
 // open reports whether r is open: any status but "closed" (in any case) is,

@@ -55,7 +55,11 @@ func TestParseFile(t *testing.T) {
 	t.Parallel()
 	b := newTestBoard(t, "")
 	p := testPosting(3, 0)
-	ours, err := encodeRecord(newRecord("ignored", p, testTime))
+	ours, err := encodeRecord(newRecord("some-id", p, testTime))
+	if err != nil {
+		t.Fatal(err)
+	}
+	copied, err := encodeRecord(newRecord("other-id", p, testTime))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,12 +69,19 @@ func TestParseFile(t *testing.T) {
 		wantErr              bool
 		title                string
 		open, owned, drifted bool
+		unproved             bool
 	}{
 		{name: "ours", data: string(ours), title: p.Title, open: true, owned: true},
 		{name: "ours, title edited", data: strings.Replace(string(ours), `"title": "`, `"title": "Edited `, 1),
 			title: "Edited " + p.Title, open: true, owned: true, drifted: true},
-		{name: "ours, closed", data: strings.Replace(string(ours), `"status": "open"`, `"status": "closed"`, 1),
+		// Closed by hand, not by jobsync (whose Close writes state=closed).
+		{name: "ours, closed by a person", data: strings.Replace(string(ours), `"status": "open"`, `"status": "closed"`, 1),
+			title: p.Title, owned: true, drifted: true},
+		{name: "ours, closed by jobsync", data: strings.Replace(strings.Replace(string(ours), `"status": "open"`, `"status": "closed"`, 1), "state=open", "state=closed", 1),
 			title: p.Title, owned: true},
+		// Issue 18 finding 1: a record file copied under another name.
+		{name: "copied from another record", data: string(copied), title: p.Title, open: true, owned: true, unproved: true},
+		{name: "marker of before (no binding)", data: strings.Replace(string(ours), " id=some-id", "", 1), title: p.Title, open: true, owned: true},
 		{name: "hand-made", data: `{"title": "Barista"}`, title: "Barista", open: true},
 		{name: "hand-made, Closed", data: `{"title": "Barista", "status": "Closed"}`, title: "Barista"},
 		{name: "marker of another tool", data: `{"title": "T", "marker": "acme/v2 id=7"}`, title: "T", open: true},
@@ -81,7 +92,7 @@ func TestParseFile(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			r, _, err := b.parseFile("some-id", []byte(tt.data), true)
-			if (err != nil) != tt.wantErr || r.Title != tt.title || r.Open != tt.open || r.Owned != tt.owned || r.Drifted != tt.drifted {
+			if (err != nil) != tt.wantErr || r.Title != tt.title || r.Open != tt.open || r.Owned != tt.owned || r.Drifted != tt.drifted || r.Unproved != tt.unproved {
 				t.Errorf("parseFile = %+v, %v", r, err)
 			}
 		})

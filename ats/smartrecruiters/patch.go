@@ -12,11 +12,12 @@ import (
 // answer, writes the same job. add /properties/- sets one property by its
 // id, as the reference page's "Upsert Free Text Property" example does.
 // Function, industry and type of employment are set at creation only; the
-// company description is never written.
-func (b *Board) patchOps(p posting.Posting, field string) []apiPatchOp {
+// company description is never written. The marker continues old, the
+// job's, bound to the job id.
+func (b *Board) patchOps(p posting.Posting, field string, old ats.Marker, id string) []apiPatchOp {
 	a := layout(p)
 	desc, quals, more := a.sections()
-	m := ats.NewMarker(p, fingerprint(p.Title, a.Description, a.Qualifications, a.Additional))
+	m := ats.NewMarker(p, fingerprint(p.Title, a.Description, a.Qualifications, a.Additional)).Continuing(old).Bound(id)
 	return []apiPatchOp{
 		{Op: "add", Path: "/title", Value: p.Title},
 		{Op: "add", Path: "/jobAd/sections/jobDescription", Value: desc},

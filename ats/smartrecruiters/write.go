@@ -27,6 +27,7 @@ func (b *Board) Create(ctx context.Context, p posting.Posting) (ats.Remote, erro
 	a := layout(p)
 	desc, quals, more := a.sections()
 	m := ats.NewMarker(p, fingerprint(p.Title, a.Description, a.Qualifications, a.Additional))
+	m.Nonce = ats.NewNonce() // the id is not known yet: a nonce tells this create from another
 	in := apiJobInput{
 		Title:           p.Title,
 		Function:        apiRef{ID: b.o.Function},
@@ -85,7 +86,7 @@ func (b *Board) Update(ctx context.Context, id string, p posting.Posting) (ats.R
 	if m.Key != p.Key {
 		return ats.Remote{}, fmt.Errorf("update %s: the job carries the marker of %s, not %s", id, m.Key, p.Key)
 	}
-	j, err := b.c.patch(ctx, id, b.patchOps(p, b.markerFieldOf(cur)))
+	j, err := b.c.patch(ctx, id, b.patchOps(p, b.markerFieldOf(cur), m, id))
 	if err != nil {
 		return ats.Remote{}, fmt.Errorf("update %s: %w", id, err)
 	}

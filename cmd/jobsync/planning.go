@@ -63,6 +63,8 @@ func (a *app) startRun(ctx context.Context, f planFlags) (*ats.Run, error) {
 		Write:          f.write,
 		OverwriteDrift: f.overwriteDrift,
 		Guards:         guards(cfg, f.allowMassClose),
+		Owner:          cfg.OwnerID(),
+		DefaultOwner:   cfg.DefaultOwner(),
 	})
 	if err != nil {
 		return nil, err

@@ -19,6 +19,8 @@ var opStyle = map[ats.Op]struct {
 	ats.OpUpdate: {"~", color.FgYellow},
 	ats.OpClose:  {"-", color.FgRed},
 	ats.OpDrift:  {"!", color.FgMagenta},
+	// A conflict is as loud as drift: nothing is written for the key.
+	ats.OpConflict: {"?", color.FgMagenta},
 }
 
 // writeTextPlan prints the plan for a person: one line per change, the diff
@@ -86,6 +88,15 @@ func writeTextChange(b *strings.Builder, c ats.Change, paint func(color.Attribut
 }
 
 func summaryLine(s ats.Summary) string {
-	return fmt.Sprintf("%d to create, %d to update, %d to close, %d unchanged, %d drifted, %d not managed",
+	line := fmt.Sprintf("%d to create, %d to update, %d to close, %d unchanged, %d drifted, %d not managed",
 		s.Create, s.Update, s.Close, s.Unchanged, s.Drift, s.Unmanaged)
+	// Said only when there are some, so that a board of one owner reads
+	// as before.
+	if s.Conflict > 0 {
+		line += fmt.Sprintf(", %d in conflict", s.Conflict)
+	}
+	if s.OtherOwners > 0 {
+		line += fmt.Sprintf(", %d managed by another owner", s.OtherOwners)
+	}
+	return line
 }

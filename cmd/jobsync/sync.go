@@ -119,6 +119,9 @@ func (a *app) report(results []ats.Result) error {
 	if errors.Is(err, context.Canceled) {
 		err = fmt.Errorf("%w\nthe next sync picks up where this one stopped", err)
 	}
+	if errors.Is(err, ats.ErrConflict) {
+		err = fmt.Errorf("%w\nnothing was written for a key that more than one posting claims: remove jobsync's marker from the posting that is not jobsync's (see each posting's reason)", err)
+	}
 	if errors.Is(err, ats.ErrDrift) {
 		err = fmt.Errorf("%w\nreview the postings edited outside jobsync, then sync with --overwrite-drift to replace them", err)
 	}
