@@ -93,7 +93,8 @@ func (b *Board) create(ctx context.Context, p posting.Posting) (ats.Remote, erro
 // finish writes the marker of p on posting cur, as Ashby stored it, and
 // publishes it when it is a draft, opening its job again if it was closed.
 func (b *Board) finish(ctx context.Context, cur apiPosting, p posting.Posting, field string) (ats.Remote, error) {
-	m := ats.NewMarker(p, fingerprint(cur.Title, cur.DescriptionParts.DescriptionBody.HTML))
+	// Bound to the posting: a marker copied to another posting claims nothing.
+	m := ats.NewMarker(p, fingerprint(cur.Title, cur.DescriptionParts.DescriptionBody.HTML)).Bound(cur.ID)
 	if err := b.c.setMarker(ctx, cur.ID, field, m); err != nil {
 		return ats.Remote{}, fmt.Errorf("posting %s: marker: %w", cur.ID, err)
 	}

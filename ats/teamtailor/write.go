@@ -20,7 +20,7 @@ func (b *Board) Create(ctx context.Context, p posting.Posting) (ats.Remote, erro
 	if strings.TrimSpace(b.o.UserID) == "" {
 		return ats.Remote{}, fmt.Errorf("create %s: a new job needs a recruiter: set %s to a Teamtailor user's id", p.Key, ats.EnvVar(b.name, "USER_ID"))
 	}
-	m, err := marker(p)
+	m, err := marker(p, ats.Marker{Nonce: ats.NewNonce()}, "")
 	if err != nil {
 		return ats.Remote{}, fmt.Errorf("create %s: %w", p.Key, err)
 	}
@@ -51,10 +51,11 @@ func (b *Board) Update(ctx context.Context, id string, p posting.Posting) (ats.R
 	if err != nil {
 		return ats.Remote{}, fmt.Errorf("update %s: %w", id, err)
 	}
-	if k := readMarker(tags).Key; k != p.Key {
+	old := readMarker(tags)
+	if k := old.Key; k != p.Key {
 		return ats.Remote{}, fmt.Errorf("update %s: the job carries the marker of %s, not %s", id, k, p.Key)
 	}
-	m, err := marker(p)
+	m, err := marker(p, old, id)
 	if err != nil {
 		return ats.Remote{}, fmt.Errorf("update %s: %w", id, err)
 	}
@@ -110,9 +111,13 @@ func (b *Board) owned(ctx context.Context, id string) (apiJob, []string, error) 
 	return doc.Data, tags, nil
 }
 
-// marker is p's marker, checked to fit in a tag.
-func marker(p posting.Posting) (ats.Marker, error) {
-	m := ats.NewMarker(p, ats.Fingerprint(p.Title, p.HTML))
+// marker is p's marker, continuing old (a create's nonce, or the job's
+// marker), bound to the job id once there is one, checked to fit in a tag.
+func marker(p posting.Posting, old ats.Marker, id string) (ats.Marker, error) {
+	m := ats.NewMarker(p, ats.Fingerprint(p.Title, p.HTML)).Continuing(old)
+	if id != "" {
+		m = m.Bound(id)
+	}
 	if n := len(m.String()); n > maxTagLength {
 		return ats.Marker{}, fmt.Errorf("the marker is %d characters, and a Teamtailor tag holds %d: shorten the posting's key", n, maxTagLength)
 	}
