@@ -28,6 +28,14 @@ func (e *ParseError) Error() string {
 // Unwrap returns the underlying error.
 func (e *ParseError) Unwrap() error { return e.Err }
 
+// ErrNoPosting is wrapped by the ParseError of a page that holds no job
+// family at all (a README, an index page): a caller reading a folder may
+// skip such a page.
+var ErrNoPosting = errNoPosting
+
+// ErrEmptyPage is wrapped by the ParseError of an empty page.
+var ErrEmptyPage = errEmpty
+
 // Errors a ParseError may wrap.
 var (
 	errEmpty     = errors.New("page is empty")

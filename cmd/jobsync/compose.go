@@ -8,12 +8,14 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"go.uber.org/zap"
 
 	"github.com/jobsync/jobsync/posting"
 )
 
 func (a *app) composeCommand() *cobra.Command {
 	var cfgPath, format, out, baseURL string
+	var exclude []string
 	cmd := &cobra.Command{
 		Use:   "compose [--config F | PAGE...] [--format md|html|json] [--out DIR]",
 		Short: "Compose the postings a config (or every level × specialty of a page) yields",
@@ -22,7 +24,12 @@ location, department and pay, rendered to clean, sanitised HTML.
 
 With PAGE arguments it composes every level × specialty of each page (a
 preview); otherwise it composes the openings of the config. With --out, each
-posting is written to DIR/<key>.<format>; without, all go to stdout.`,
+posting is written to DIR/<key>.<format>; without, all go to stdout.
+
+A page's relative links (/handbook/...) need --base-url (or a source's
+base_url in the config) to be made absolute; without one they are reduced
+to their text, and compose warns how many each posting loses. In a folder,
+a page that is no job family is skipped with a warning (see parse).`,
 		Example: `  jobsync compose testdata/product-manager.md --format md | less
   jobsync compose --config examples/openings.yaml --format html --out out/postings
   jobsync compose --format json testdata/product-manager.md | jq '.[].title'`,
@@ -35,13 +42,16 @@ posting is written to DIR/<key>.<format>; without, all go to stdout.`,
 				if cfgPath != "" {
 					return fmt.Errorf("give either --config or pages, not both")
 				}
-				fams, err := a.loadFamilies(cmd.Context(), refsFor(args, baseURL))
+				pages, skipped := a.readJobPages(cmd.Context(), refsFor(args, baseURL), exclude)
+				a.warnSkipped(skipped)
+				fams, err := a.families(pages, true)
 				if err != nil {
 					return err
 				}
 				if postings, err = posting.Compose(fams, nil, posting.ComposeOptions{}); err != nil {
 					return err
 				}
+				a.warnDroppedLinks(fams)
 			} else {
 				cfg, err := a.loadConfig(cfgPath)
 				if err != nil {
@@ -62,7 +72,36 @@ posting is written to DIR/<key>.<format>; without, all go to stdout.`,
 	f.StringVar(&format, "format", "md", "output format: md, html or json")
 	f.StringVar(&out, "out", "", "write one file per posting into this folder")
 	f.StringVar(&baseURL, "base-url", "", "base URL that makes the pages' relative links absolute")
+	f.StringArrayVar(&exclude, "exclude", nil, "leave out a folder's pages whose name or path matches this glob (repeatable)")
 	return cmd
+}
+
+// probeBase stands in for a base URL to count the relative links a family
+// without one would lose.
+const probeBase = "https://base-url.invalid"
+
+// warnDroppedLinks warns, for each family without a base URL whose pages
+// have relative links, that they are reduced to their text: the postings
+// are still valid, but lose links silently otherwise.
+func (a *app) warnDroppedLinks(fams []posting.Family) {
+	for _, f := range fams {
+		if f.BaseURL != "" {
+			continue
+		}
+		f.BaseURL = probeBase
+		probe, err := posting.Compose([]posting.Family{f}, nil, posting.ComposeOptions{})
+		if err != nil {
+			continue
+		}
+		most := 0
+		for _, p := range probe {
+			most = max(most, strings.Count(p.HTML, `href="`+probeBase))
+		}
+		if most > 0 {
+			a.log.Warn("relative links dropped for want of a base URL: give --base-url (or base_url in the config's source)",
+				zapLocation(f.Source, 0), zap.Int("links_per_posting_up_to", most))
+		}
+	}
 }
 
 func printPostings(a *app, format string, postings []posting.Posting) error {

@@ -5,6 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"os"
+	"path/filepath"
+
+	"go.uber.org/zap"
 
 	"github.com/jobsync/jobsync/config"
 	"github.com/jobsync/jobsync/posting"
@@ -31,9 +35,16 @@ func (a *app) readPages(ctx context.Context, refs []pageRef) []source.Loaded {
 }
 
 // loadFamilies reads and parses every page; any page that fails is an error
-// that names it, and then nothing may be published.
+// that names it, and then nothing may be published. It logs the pages'
+// warnings.
 func (a *app) loadFamilies(ctx context.Context, refs []pageRef) ([]posting.Family, error) {
-	pages := a.readPages(ctx, refs)
+	return a.families(a.readPages(ctx, refs), true)
+}
+
+// families are the families of pages; any page that failed is an error that
+// names it. logWarnings logs the families' warnings, for a command whose
+// output does not show them.
+func (a *app) families(pages []source.Loaded, logWarnings bool) ([]posting.Family, error) {
 	var fams []posting.Family
 	var errs []error
 	for _, pg := range pages {
@@ -42,6 +53,9 @@ func (a *app) loadFamilies(ctx context.Context, refs []pageRef) ([]posting.Famil
 			continue
 		}
 		for _, w := range pg.Family.Warnings {
+			if !logWarnings {
+				break
+			}
 			file := pg.Path
 			if w.File != "" { // a level page of a folder read as one family
 				file = w.File
@@ -54,6 +68,65 @@ func (a *app) loadFamilies(ctx context.Context, refs []pageRef) ([]posting.Famil
 		return nil, fmt.Errorf("%d of %d pages failed, nothing is published:\n%w", len(errs), len(pages), errors.Join(errs...))
 	}
 	return fams, nil
+}
+
+// readJobPages reads refs for parse, lint and compose. From a folder it
+// leaves out the pages whose path or name an exclude pattern matches
+// (filepath.Match), and sets aside the pages that hold no job family (a
+// README.md, an index) as skipped, so that the other pages still print:
+// a folder may hold other pages, but a page named on its own must be a job
+// family.
+func (a *app) readJobPages(ctx context.Context, refs []pageRef, exclude []string) (pages, skipped []source.Loaded) {
+	for _, ref := range refs {
+		inFolder := false
+		if fi, err := os.Stat(ref.loc); err == nil && fi.IsDir() {
+			inFolder = true
+		}
+		for _, pg := range a.readPages(ctx, []pageRef{ref}) {
+			switch {
+			case inFolder && excluded(ref.loc, pg.Path, exclude):
+			case inFolder && (errors.Is(pg.Err, source.ErrNoPosting) || errors.Is(pg.Err, source.ErrEmptyPage)):
+				skipped = append(skipped, pg)
+			default:
+				pages = append(pages, pg)
+			}
+		}
+	}
+	return pages, skipped
+}
+
+// excluded reports whether a pattern matches the page's path below dir or
+// its file name.
+func excluded(dir, path string, patterns []string) bool {
+	rel, err := filepath.Rel(dir, path)
+	if err != nil {
+		rel = path
+	}
+	for _, p := range patterns {
+		if m, _ := filepath.Match(p, rel); m {
+			return true
+		}
+		if m, _ := filepath.Match(p, filepath.Base(path)); m {
+			return true
+		}
+	}
+	return false
+}
+
+// warnSkipped logs each page readJobPages set aside, once.
+func (a *app) warnSkipped(skipped []source.Loaded) {
+	for _, pg := range skipped {
+		a.log.Warn("not a job family page; skipped (--exclude it to silence this)", zapLocation(pg.Path, 0), zap.String("why", skipReason(pg.Err)))
+	}
+}
+
+// skipReason is why a page holds no job family, without its path.
+func skipReason(err error) string {
+	var pe *source.ParseError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
 }
 
 // configRefs lists the config's sources as page references.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -9,17 +10,27 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jobsync/jobsync/posting"
+	"github.com/jobsync/jobsync/source"
 )
 
 func (a *app) parseCommand() *cobra.Command {
 	var format, baseURL string
+	var exclude []string
 	cmd := &cobra.Command{
 		Use:   "parse [--format text|json] PAGE...",
 		Short: "Show the job family (or families) a handbook page parses into",
 		Long: `parse reads handbook pages (a file, a folder of *.md files, or an https URL)
 and prints each job family: its levels with their grade or level code (IC4,
 L3, Level 2) and expectations, its specialties, its base requirements, and a
-warning with a line number for anything odd.`,
+warning with a line number for anything odd (in the output, not also in
+the log).
+
+In a folder, a page that is no job family (a README.md, an index) is
+skipped with a warning and the other pages still print; --exclude leaves
+pages out by name or path below the folder (a glob, repeatable).
+
+--format json prints an array of families, one per page, whether one page
+or many was read.`,
 		Example: `  jobsync parse testdata/product-manager.md
   jobsync parse --format json handbook/job-families/ > families.json
   jobsync parse https://handbook.gitlab.com/job-families/product/product-manager/index.md`,
@@ -28,24 +39,47 @@ warning with a line number for anything odd.`,
 			if format != "text" && format != "json" {
 				return fmt.Errorf("--format %q: want text or json", format)
 			}
-			fams, err := a.loadFamilies(cmd.Context(), refsFor(args, baseURL))
-			if err != nil {
-				return err
-			}
-			if format == "json" {
-				return writeJSON(a.stdout, oneOrMany(fams))
-			}
-			for i, f := range fams {
-				if i > 0 {
-					fmt.Fprintln(a.stdout)
+			pages, skipped := a.readJobPages(cmd.Context(), refsFor(args, baseURL), exclude)
+			a.warnSkipped(skipped)
+			var good []source.Loaded
+			var errs []error
+			for _, pg := range pages {
+				if pg.Err != nil {
+					errs = append(errs, pg.Err)
+				} else {
+					good = append(good, pg)
 				}
-				printFamily(a.stdout, f)
+			}
+			// The warnings are in the output: logging them too would show
+			// each twice on a terminal.
+			fams, _ := a.families(good, false)
+			if format == "json" {
+				if fams == nil {
+					fams = []posting.Family{}
+				}
+				if err := writeJSON(a.stdout, fams); err != nil {
+					return err
+				}
+			} else {
+				for i, f := range fams {
+					if i > 0 {
+						fmt.Fprintln(a.stdout)
+					}
+					printFamily(a.stdout, f)
+				}
+			}
+			if len(errs) > 0 {
+				return fmt.Errorf("%d of %d pages failed:\n%w", len(errs), len(pages), errors.Join(errs...))
+			}
+			if len(fams) == 0 {
+				return errors.New("parse: no job family page found")
 			}
 			return nil
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
 	cmd.Flags().StringVar(&baseURL, "base-url", "", "base URL that makes the pages' relative links absolute")
+	cmd.Flags().StringArrayVar(&exclude, "exclude", nil, "leave out a folder's pages whose name or path matches this glob (repeatable)")
 	return cmd
 }
 
@@ -56,15 +90,6 @@ func refsFor(args []string, baseURL string) []pageRef {
 		refs[i] = pageRef{loc: a, baseURL: baseURL}
 	}
 	return refs
-}
-
-// oneOrMany prints one family as an object and several as an array, as the
-// JSON contract says.
-func oneOrMany(fams []posting.Family) any {
-	if len(fams) == 1 {
-		return fams[0]
-	}
-	return fams
 }
 
 func writeJSON(w io.Writer, v any) error {

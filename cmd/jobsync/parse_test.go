@@ -31,10 +31,11 @@ func TestParseShowsCodesAndExpectations(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	var f posting.Family
-	if err := json.Unmarshal([]byte(out), &f); err != nil {
-		t.Fatal(err)
+	var fams []posting.Family
+	if err := json.Unmarshal([]byte(out), &fams); err != nil || len(fams) != 1 {
+		t.Fatal(err, len(fams))
 	}
+	f := fams[0]
 	if len(f.Levels) != 2 || f.Levels[1].Code != "P2" || len(f.Levels[1].Expectations) != 2 || !strings.Contains(out, `"code": "P2"`) {
 		t.Errorf("levels %+v", f.Levels)
 	}

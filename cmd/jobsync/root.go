@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"time"
 
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
@@ -97,7 +98,7 @@ func (a *app) setup() error {
 	if os.Getenv("NO_COLOR") != "" {
 		a.noColor = true
 	}
-	log, err := newLogger(a.stderr, a.logLevel, a.logFormat)
+	log, err := newLogger(a.stderr, a.logLevel, a.logFormat, a.colorOn(a.stderr))
 	if err != nil {
 		return err
 	}
@@ -105,8 +106,10 @@ func (a *app) setup() error {
 	return nil
 }
 
-// newLogger logs to w: for people on a terminal, as JSON lines elsewhere (CI).
-func newLogger(w io.Writer, level, format string) (*zap.Logger, error) {
+// newLogger logs to w: for people on a terminal, as JSON lines elsewhere
+// (CI), in colour only when color says so (--no-color and NO_COLOR turn it
+// off). JSON times are RFC 3339 (ISO 8601) in UTC, to the millisecond.
+func newLogger(w io.Writer, level, format string, color bool) (*zap.Logger, error) {
 	lvl := zapcore.InfoLevel
 	if level != "" {
 		if err := lvl.Set(level); err != nil {
@@ -124,17 +127,57 @@ func newLogger(w io.Writer, level, format string) (*zap.Logger, error) {
 	case "console":
 		cfg := zap.NewDevelopmentEncoderConfig()
 		cfg.EncodeTime = zapcore.TimeEncoderOfLayout("15:04:05")
-		if isTerminal(w) {
+		if color {
 			cfg.EncodeLevel = zapcore.CapitalColorLevelEncoder
 		}
 		enc = zapcore.NewConsoleEncoder(cfg)
 	case "json":
-		enc = zapcore.NewJSONEncoder(zap.NewProductionEncoderConfig())
+		cfg := zap.NewProductionEncoderConfig()
+		cfg.EncodeTime = zapcore.TimeEncoderOfLayout("2006-01-02T15:04:05.000Z07:00")
+		enc = zapcore.NewJSONEncoder(cfg)
 	default:
 		return nil, fmt.Errorf("--log-format %q: want console or json", format)
 	}
 	// Lock: boards write from several goroutines, and w may be any writer.
-	return zap.New(zapcore.NewCore(enc, zapcore.Lock(zapcore.AddSync(w)), lvl)), nil
+	core := zapcore.NewCore(enc, zapcore.Lock(zapcore.AddSync(w)), lvl)
+	return zap.New(omitEmpty{core}, zap.WithClock(utcClock{})), nil
+}
+
+// utcClock stamps log entries in UTC, so that JSON logs from machines in
+// different zones read alike.
+type utcClock struct{}
+
+func (utcClock) Now() time.Time                         { return time.Now().UTC() }
+func (utcClock) NewTicker(d time.Duration) *time.Ticker { return time.NewTicker(d) }
+
+// omitEmpty drops string fields with no value, such as the reason of an
+// update that has none: a log line says only what is known.
+type omitEmpty struct{ zapcore.Core }
+
+func (c omitEmpty) With(fields []zapcore.Field) zapcore.Core {
+	return omitEmpty{c.Core.With(nonEmpty(fields))}
+}
+
+func (c omitEmpty) Check(e zapcore.Entry, ce *zapcore.CheckedEntry) *zapcore.CheckedEntry {
+	if c.Enabled(e.Level) {
+		return ce.AddCore(e, c)
+	}
+	return ce
+}
+
+func (c omitEmpty) Write(e zapcore.Entry, fields []zapcore.Field) error {
+	return c.Core.Write(e, nonEmpty(fields))
+}
+
+func nonEmpty(fields []zapcore.Field) []zapcore.Field {
+	out := fields[:0:0]
+	for _, f := range fields {
+		if f.Type == zapcore.StringType && f.String == "" {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
 }
 
 // isTerminal reports whether w is a terminal, for colour and progress bars.
