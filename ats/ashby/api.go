@@ -230,7 +230,7 @@ type postingUpdateRequest struct {
 	Description                   *apiDescription `json:"description,omitempty"`
 	WorkplaceType                 *string         `json:"workplaceType,omitempty"`
 	LocationID                    *string         `json:"locationId,omitempty"`
-	SecondaryLocationIDs          []string        `json:"secondaryLocationIds"`
+	SecondaryLocationIDs          *[]string       `json:"secondaryLocationIds,omitempty"`
 	IncludeUnpublishedJobPostings bool            `json:"includeUnpublishedJobPostings"`
 }
 

@@ -12,6 +12,7 @@ import (
 
 	"github.com/jobsync/jobsync/ats"
 	"github.com/jobsync/jobsync/ats/atshttp"
+	"github.com/jobsync/jobsync/posting"
 )
 
 // DefaultBaseURL is the API's root: every method is POST <root>/<method>.
@@ -67,10 +68,14 @@ type Board struct {
 	c    *client
 	log  *zap.Logger
 
-	org  sync.Mutex // held while the organisation's ids are read
-	mu   sync.Mutex
-	ids  *orgIDs           // locations, departments and the marker field, once read
-	jobs map[string]string // key → the job a create this run made for it, for Find
+	org        chan struct{} // holds a value while the organisation's lists are read
+	placeCache names         // locations, read once a run when a write needs them
+	teamCache  names         // departments and teams, likewise
+
+	mu           sync.Mutex
+	markerID     string              // the marker field's id, once known
+	jobs         map[string]madeJob  // key → the job a create this run made for it, for Find
+	listedPlaces map[string][]string // posting id → its locations' names, as List saw them
 }
 
 var (
@@ -114,7 +119,7 @@ func New(o Options) (*Board, error) {
 		Secrets:     func() []string { return []string{key.Reveal()} },
 		Logger:      log,
 	}
-	return &Board{name: o.Name, o: o, c: &client{api: api, keyVar: ats.EnvVar(o.Name, "API_KEY"), log: log}, log: log, jobs: map[string]string{}}, nil
+	return &Board{name: o.Name, o: o, c: &client{api: api, keyVar: ats.EnvVar(o.Name, "API_KEY"), log: log}, log: log, jobs: map[string]madeJob{}, listedPlaces: map[string][]string{}, org: make(chan struct{}, 1)}, nil
 }
 
 // Name returns the board's configured name.
@@ -152,6 +157,11 @@ func (b *Board) list(ctx context.Context) ([]ats.Remote, error) {
 	}
 	seen := make(map[string]bool, len(items))
 	var read []string // postings to read whole
+	b.mu.Lock()
+	for _, it := range items {
+		b.listedPlaces[it.ID] = locationNames(it)
+	}
+	b.mu.Unlock()
 	for _, it := range items {
 		seen[it.ID] = true
 		if ats.Owns(b.readMarker(it.CustomFields)) {
@@ -179,9 +189,7 @@ func (b *Board) list(ctx context.Context) ([]ats.Remote, error) {
 	out := make([]ats.Remote, 0, len(items)+len(byID))
 	for _, it := range items {
 		if p, ok := byID[it.ID]; ok {
-			r := b.remote(p)
-			r.Locations = locationNames(it)
-			out = append(out, r)
+			out = append(out, b.remote(p, locationNames(it)))
 			delete(byID, it.ID)
 			continue
 		}
@@ -189,7 +197,7 @@ func (b *Board) list(ctx context.Context) ([]ats.Remote, error) {
 	}
 	for _, id := range read {
 		if p, ok := byID[id]; ok {
-			out = append(out, b.remote(p))
+			out = append(out, b.remote(p, nil))
 		}
 	}
 	b.log.Debug("listed postings", zap.Int("postings", len(items)), zap.Int("closed_jobs", len(closed)), zap.Int("read", len(read)))
@@ -203,12 +211,12 @@ func (b *Board) list(ctx context.Context) ([]ats.Remote, error) {
 // completes it with an update). Otherwise the whole board is listed.
 func (b *Board) Find(ctx context.Context, key string) ([]ats.Remote, error) {
 	b.mu.Lock()
-	jobID, known := b.jobs[key]
+	made, known := b.jobs[key]
 	b.mu.Unlock()
 	var rs []ats.Remote
 	var err error
 	if known {
-		rs, err = b.findOnJob(ctx, key, jobID)
+		rs, err = b.findOnJob(ctx, made)
 	} else {
 		rs, err = b.list(ctx)
 	}
@@ -224,10 +232,16 @@ func (b *Board) Find(ctx context.Context, key string) ([]ats.Remote, error) {
 	return out, nil
 }
 
-// findOnJob reads the postings of job jobID, made this run for key,
-// adopting one without a marker.
-func (b *Board) findOnJob(ctx context.Context, key, jobID string) ([]ats.Remote, error) {
-	j, err := b.c.job(ctx, jobID)
+// madeJob is a job a create made, and the posting it was made for.
+type madeJob struct {
+	id string
+	p  posting.Posting
+}
+
+// findOnJob reads the postings of a job made this run, adopting one
+// without a marker.
+func (b *Board) findOnJob(ctx context.Context, made madeJob) ([]ats.Remote, error) {
+	j, err := b.c.job(ctx, made.id)
 	if errors.Is(err, ats.ErrNotFound) {
 		return nil, nil
 	}
@@ -248,25 +262,31 @@ func (b *Board) findOnJob(ctx context.Context, key, jobID string) ([]ats.Remote,
 			if err != nil {
 				return nil, err
 			}
-			if err := b.c.setMarker(ctx, p.ID, field, pendingMarker(key)); err != nil {
+			m := adoptedMarker(made.p, p.ID)
+			if err := b.c.setMarker(ctx, p.ID, field, m); err != nil {
 				return nil, fmt.Errorf("adopt posting %s: %w", p.ID, err)
 			}
-			p.CustomFields = append(p.CustomFields, apiFieldValue{ID: field, Value: pendingMarker(key).String()})
+			p.CustomFields = setField(p.CustomFields, field, m.String())
 		}
-		out = append(out, b.remote(p))
+		out = append(out, b.remote(p, nil))
 	}
 	return out, nil
 }
 
 // remote is a posting read whole as an ats.Remote, with ownership from
 // the marker field and drift from the fingerprint of its title and body.
-func (b *Board) remote(p apiPosting) ats.Remote {
+// locations are its locations' names as listed; nil takes the primary
+// location info names.
+func (b *Board) remote(p apiPosting, locations []string) ats.Remote {
 	body := p.DescriptionParts.DescriptionBody.HTML
 	r := ats.Remote{
 		ID: p.ID, Title: p.Title, Department: cmp.Or(p.TeamName, p.DepartmentName),
 		Body: ats.HTMLText(body), URL: deref(p.ExternalLink), Open: p.Status == statusPublished,
 	}
-	if p.LocationName != "" {
+	switch {
+	case locations != nil:
+		r.Locations = locations
+	case p.LocationName != "":
 		r.Locations = []string{p.LocationName}
 	}
 	r.SetOwner(b.readMarker(p.CustomFields), func() string { return fingerprint(p.Title, body) })

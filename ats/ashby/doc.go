@@ -44,10 +44,13 @@
 //     for a posting that was unpublished, job.info and the job reopened
 //     (Closed → Draft → Open) and jobPosting.setStatus Published. Four
 //     requests for a live posting: the ownership check, one content write
-//     and two marker writes. The pending marker is what makes an update cut
-//     short between its writes converge: without it, new content beside
-//     the old marker would read as a person's edit (drift), which sync
-//     refuses to overwrite.
+//     and two marker writes. The pending marker (ats.Marker.Pending: the
+//     old fingerprint, and the new one as Next) is what makes an update cut
+//     short between its writes converge: without it, new content beside the
+//     old marker would read as a person's edit (drift), which sync refuses
+//     to overwrite, while a person's edit meanwhile is still drift. Every
+//     marker is bound to its posting's id, so a marker copied to another
+//     posting claims nothing.
 //   - Close: jobPosting.info (the same check), then jobPosting.setStatus
 //     Draft, which the next update reverses; with close_job, job.info and
 //     job.setStatus Closed as well, which ends the job's hiring. A closed

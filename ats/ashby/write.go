@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/jobsync/jobsync/ats"
 	"github.com/jobsync/jobsync/ats/atshttp"
@@ -42,15 +44,23 @@ func (b *Board) create(ctx context.Context, p posting.Posting) (ats.Remote, erro
 	if b.o.JobTemplateID == "" && b.o.InterviewPlanID == "" {
 		return ats.Remote{}, fmt.Errorf("a new job needs an interview plan to open: set job_template_id or interview_plan_id in board %s's config", b.name)
 	}
-	ids, err := b.organisation(ctx)
+	teamName, err := b.teamName(p)
 	if err != nil {
 		return ats.Remote{}, err
 	}
-	team, err := ids.team(p, b.o.Department)
+	placeNames, err := b.placeNames(p)
 	if err != nil {
 		return ats.Remote{}, err
 	}
-	places, err := ids.placeIDs(p, b.o.Location)
+	field, err := b.markerFieldID(ctx)
+	if err != nil {
+		return ats.Remote{}, err
+	}
+	team, err := b.team(ctx, teamName)
+	if err != nil {
+		return ats.Remote{}, err
+	}
+	places, err := b.places(ctx, placeNames)
 	if err != nil {
 		return ats.Remote{}, err
 	}
@@ -63,7 +73,7 @@ func (b *Board) create(ctx context.Context, p posting.Posting) (ats.Remote, erro
 	}
 	jobID := job.Results.ID
 	b.mu.Lock()
-	b.jobs[p.Key] = jobID
+	b.jobs[p.Key] = madeJob{id: jobID, p: p}
 	b.mu.Unlock()
 	if p.Pay != nil {
 		if err := b.setPay(ctx, jobID, p); err != nil {
@@ -81,26 +91,29 @@ func (b *Board) create(ctx context.Context, p posting.Posting) (ats.Remote, erro
 	}
 	cur := made.Results
 	if len(places) > 1 {
+		secondary := places[1:]
 		if cur, err = b.c.write(ctx, "jobPosting.update", postingUpdateRequest{
-			JobPostingID: cur.ID, LocationID: &places[0], SecondaryLocationIDs: places[1:], IncludeUnpublishedJobPostings: true,
+			JobPostingID: cur.ID, SecondaryLocationIDs: &secondary, IncludeUnpublishedJobPostings: true,
 		}); err != nil {
 			return ats.Remote{}, fmt.Errorf("posting %s: locations: %w", made.Results.ID, err)
 		}
 	}
-	return b.finish(ctx, cur, p, ids.marker)
+	return b.finish(ctx, cur, p, field, ats.Marker{}, true)
 }
 
-// finish writes the marker of p on posting cur, as Ashby stored it, and
-// publishes it when it is a draft, opening its job again if it was closed.
-func (b *Board) finish(ctx context.Context, cur apiPosting, p posting.Posting, field string) (ats.Remote, error) {
+// finish writes the marker of p on posting cur, as Ashby stored it,
+// continuing old (the posting's marker before, zero for a create), and
+// publishes it when it is a draft, opening its job first unless jobOpen
+// says it is open.
+func (b *Board) finish(ctx context.Context, cur apiPosting, p posting.Posting, field string, old ats.Marker, jobOpen bool) (ats.Remote, error) {
 	// Bound to the posting: a marker copied to another posting claims nothing.
-	m := ats.NewMarker(p, fingerprint(cur.Title, cur.DescriptionParts.DescriptionBody.HTML)).Bound(cur.ID)
+	m := ats.NewMarker(p, fingerprint(cur.Title, cur.DescriptionParts.DescriptionBody.HTML)).Bound(cur.ID).Continuing(old)
 	if err := b.c.setMarker(ctx, cur.ID, field, m); err != nil {
 		return ats.Remote{}, fmt.Errorf("posting %s: marker: %w", cur.ID, err)
 	}
 	cur.CustomFields = setField(cur.CustomFields, field, m.String())
 	if cur.Status != statusPublished {
-		if err := b.openJob(ctx, cur.JobID); err != nil {
+		if err := b.openJob(ctx, cur.JobID, jobOpen); err != nil {
 			return ats.Remote{}, fmt.Errorf("posting %s: %w", cur.ID, err)
 		}
 		if _, err := b.c.write(ctx, "jobPosting.setStatus", postingSetStatusRequest{JobPostingID: cur.ID, Status: statusPublished}); err != nil {
@@ -108,7 +121,7 @@ func (b *Board) finish(ctx context.Context, cur apiPosting, p posting.Posting, f
 		}
 		cur.Status = statusPublished
 	}
-	return b.remote(cur), nil
+	return b.remote(cur, nil), nil
 }
 
 // setField is fields with field's value set to v.
@@ -122,9 +135,12 @@ func setField(fields []apiFieldValue, field, v string) []apiFieldValue {
 	return append(fields, apiFieldValue{ID: field, Value: v})
 }
 
-// openJob opens job id unless it is open: a closed job goes back to Draft
+// openJob opens job id unless it is open (or known to be): a closed job goes back to Draft
 // first, as Ashby's transitions require (Closed → Draft → Open).
-func (b *Board) openJob(ctx context.Context, id string) error {
+func (b *Board) openJob(ctx context.Context, id string, known bool) error {
+	if known {
+		return nil
+	}
 	j, err := b.c.job(ctx, id)
 	if err != nil {
 		return fmt.Errorf("read job %s: %w", id, err)
@@ -159,6 +175,14 @@ func (b *Board) Update(ctx context.Context, id string, p posting.Posting) (ats.R
 }
 
 func (b *Board) update(ctx context.Context, id string, p posting.Posting) (ats.Remote, error) {
+	teamName, err := b.teamName(p)
+	if err != nil {
+		return ats.Remote{}, err
+	}
+	placeNames, err := b.placeNames(p)
+	if err != nil {
+		return ats.Remote{}, err
+	}
 	cur, m, err := b.owned(ctx, id)
 	if err != nil {
 		return ats.Remote{}, err
@@ -166,24 +190,23 @@ func (b *Board) update(ctx context.Context, id string, p posting.Posting) (ats.R
 	if m.Key != p.Key {
 		return ats.Remote{}, fmt.Errorf("the posting carries the marker of %s, not %s", m.Key, p.Key)
 	}
-	ids, err := b.organisation(ctx)
+	field, err := b.markerFieldID(ctx) // known: owned read it
 	if err != nil {
 		return ats.Remote{}, err
 	}
-	team, err := ids.team(p, b.o.Department)
-	if err != nil {
-		return ats.Remote{}, err
+	// Pending until the last write: an update cut short is completed by the
+	// next run, and a person's edit meanwhile (text that is neither the old
+	// nor the new) is still drift.
+	desc := description(p)
+	pending := ats.NewMarker(p, fingerprint(p.Title, desc)).Bound(id).Continuing(m).Pending(m)
+	if err := b.c.setMarker(ctx, id, field, pending); err != nil {
+		return ats.Remote{}, fmt.Errorf("marker: %w", err)
 	}
-	places, err := ids.placeIDs(p, b.o.Location)
-	if err != nil {
-		return ats.Remote{}, err
-	}
-	if m.Hash != ats.PendingHash {
-		if err := b.c.setMarker(ctx, id, ids.marker, pendingMarker(p.Key)); err != nil {
-			return ats.Remote{}, fmt.Errorf("marker: %w", err)
+	if !strings.EqualFold(teamName, cur.TeamName) && !strings.EqualFold(teamName, cur.DepartmentName) {
+		team, err := b.team(ctx, teamName)
+		if err != nil {
+			return ats.Remote{}, err
 		}
-	}
-	if have, _ := lookup(ids.departments, cmp.Or(cur.TeamName, cur.DepartmentName)); have != team {
 		if _, err := call[json.RawMessage](ctx, b.c, atshttp.Idempotent, "job.update", jobUpdateRequest{JobID: cur.JobID, TeamID: team}); err != nil {
 			return ats.Remote{}, fmt.Errorf("job %s: team: %w", cur.JobID, err)
 		}
@@ -193,15 +216,32 @@ func (b *Board) update(ctx context.Context, id string, p posting.Posting) (ats.R
 			return ats.Remote{}, fmt.Errorf("job %s: %w", cur.JobID, err)
 		}
 	}
+	in := postingUpdateRequest{
+		JobPostingID: id, Title: &p.Title, Description: &apiDescription{Type: "text/html", Content: desc},
+		WorkplaceType: workplaceType(p), IncludeUnpublishedJobPostings: true,
+	}
+	b.mu.Lock()
+	listed, seen := b.listedPlaces[id]
+	b.mu.Unlock()
+	if !seen || !sameNames(listed, placeNames) {
+		places, err := b.places(ctx, placeNames)
+		if err != nil {
+			return ats.Remote{}, err
+		}
+		secondary := places[1:]
+		in.LocationID, in.SecondaryLocationIDs = &places[0], &secondary
+	}
 	status := cur.Status
-	if cur, err = b.c.write(ctx, "jobPosting.update", postingUpdateRequest{
-		JobPostingID: id, Title: &p.Title, Description: &apiDescription{Type: "text/html", Content: description(p)},
-		WorkplaceType: workplaceType(p), LocationID: &places[0], SecondaryLocationIDs: places[1:], IncludeUnpublishedJobPostings: true,
-	}); err != nil {
+	if cur, err = b.c.write(ctx, "jobPosting.update", in); err != nil {
 		return ats.Remote{}, err
 	}
 	cur.Status = cmp.Or(cur.Status, status)
-	return b.finish(ctx, cur, p, ids.marker)
+	return b.finish(ctx, cur, p, field, m, false)
+}
+
+// sameNames reports whether two lists of names are the same, ignoring case.
+func sameNames(a, b []string) bool {
+	return slices.EqualFunc(a, b, strings.EqualFold)
 }
 
 // Close unpublishes the owned posting id (jobPosting.setStatus Draft),

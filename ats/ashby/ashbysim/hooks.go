@@ -99,6 +99,25 @@ func (s *Server) EditPosting(id string, e Edit) error {
 	return nil
 }
 
+// CloseJob closes job id as a person would in the app: like job.setStatus
+// Closed, it unpublishes the job's postings.
+func (s *Server) CloseJob(id string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	j, ok := s.jobs[id]
+	if !ok {
+		return fmt.Errorf("ashbysim: no job %s", id)
+	}
+	now := s.stamp()
+	j.Status, j.ClosedAt, j.UpdatedAt = "Closed", &now, now
+	for _, p := range s.postings {
+		if p.JobID == id && p.Status == statusPublished {
+			p.Status, p.PublishedDate, p.UpdatedAt = statusDraft, nil, now
+		}
+	}
+	return nil
+}
+
 // Posting returns posting id as jobPosting.info shows it, drafts and
 // confidential jobs' postings included.
 func (s *Server) Posting(id string) (PostingInfo, bool) {

@@ -1,0 +1,170 @@
+package ashby_test
+
+import (
+	"errors"
+	"maps"
+	"net/http"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"github.com/jobsync/jobsync/ats"
+	"github.com/jobsync/jobsync/ats/ashby"
+	"github.com/jobsync/jobsync/ats/ashby/ashbysim"
+	"github.com/jobsync/jobsync/ats/atstest"
+	"github.com/jobsync/jobsync/posting"
+)
+
+// The requests each kind of sync makes, counted by the simulator's
+// recorder, on an organisation with the postings people made (four on open
+// jobs, one on a closed job, one confidential). The floor for List: one
+// jobPosting.list (drafts and markers included), one job.list of closed
+// jobs (whose drafts the first does not show), and one jobPosting.info per
+// owned posting (the description, for drift) and per closed job's
+// posting. Each sync runs on a new board, as each CLI run does, so the
+// organisation's lists are read once per run that needs them. The test
+// fails when a count grows.
+func TestRequestCounts(t *testing.T) {
+	t.Parallel()
+	sim := fastSim(ashbysim.Options{})
+	five := atstest.SamplePostings(5)
+	list := func(owned int) map[string]int {
+		return map[string]int{"jobPosting.list": 1, "job.list": 1, "jobPosting.info": 1 + owned}
+	}
+	// A create: the job, its pay, opened; the draft, its second location, the
+	// marker, published.
+	create := func(n int) map[string]int {
+		return map[string]int{"job.create": n, "job.updateCompensation": n, "job.setStatus": n,
+			"jobPosting.create": n, "jobPosting.update": n, "jobPosting.setCustomFieldValue": n, "jobPosting.setStatus": n}
+	}
+	// An update of the title and text: the check, the pending marker, one
+	// jobPosting.update, the marker.
+	update := map[string]int{"jobPosting.info": 1, "jobPosting.setCustomFieldValue": 2, "jobPosting.update": 1}
+	changed := append([]posting.Posting{atstest.SamplePosting(0, 1)}, five[1:]...)
+	org := map[string]int{"customField.list": 1, "location.list": 1, "department.list": 1}
+	for _, step := range []struct {
+		name    string
+		desired []posting.Posting
+		want    map[string]int
+	}{
+		{"first sync: 5 creates", five, plus(plus(list(0), org), create(5))},
+		{"no-op", five, list(5)},
+		{"one update", changed, plus(list(5), update)},
+		{"one close", changed[:4], plus(list(5), map[string]int{"jobPosting.info": 1, "jobPosting.setStatus": 1})},
+		{"one reopen", changed, plus(plus(list(5), update), map[string]int{"job.info": 1, "jobPosting.setStatus": 1})},
+		{"one create", append(changed, atstest.SamplePosting(5, 0)),
+			plus(plus(list(5), create(1)), map[string]int{"location.list": 1, "department.list": 1})},
+	} {
+		b := newBoard(t, sim, ashby.Options{})
+		skip := len(sim.Requests())
+		syncTo(t, b, step.desired)
+		if got := routes(sim, skip); !maps.Equal(got, step.want) {
+			t.Errorf("%s: %s\nwant %s", step.name, show(got), show(step.want))
+		}
+	}
+}
+
+// A posting of a job a person closed is a draft jobPosting.list no longer
+// shows: List finds it through job.list, and the next sync reopens the job
+// and publishes it again rather than creating a second posting.
+func TestClosedJobIsReopened(t *testing.T) {
+	t.Parallel()
+	sim := fastSim(ashbysim.Options{Empty: true})
+	p := atstest.SamplePosting(0, 0)
+	syncTo(t, newBoard(t, sim, ashby.Options{}), []posting.Posting{p})
+	job := sim.Jobs()[0]
+	closeJob(t, sim, job.ID)
+	plan := syncTo(t, newBoard(t, sim, ashby.Options{}), []posting.Posting{p})
+	if n := len(plan.Writes()); n != 1 {
+		t.Fatalf("plan after the job was closed: %d writes, want 1 reopen", n)
+	}
+	if n := len(sim.Postings()); n != 1 {
+		t.Errorf("%d postings, want the one, reopened", n)
+	}
+	if info, _ := sim.Posting(sim.Postings()[0].ID); info.Status != "Published" {
+		t.Errorf("posting is %s, want Published", info.Status)
+	}
+	if j, _, _ := sim.Job(job.ID); j.Status != "Open" {
+		t.Errorf("job is %s, want Open", j.Status)
+	}
+}
+
+// close_job closes the job after unpublishing; the next update opens it
+// again.
+func TestCloseJob(t *testing.T) {
+	t.Parallel()
+	sim := fastSim(ashbysim.Options{Empty: true})
+	b := newBoard(t, sim, ashby.Options{CloseJob: true})
+	p := atstest.SamplePosting(0, 0)
+	syncTo(t, b, []posting.Posting{p})
+	syncTo(t, b, nil)
+	job := sim.Jobs()[0]
+	if job.Status != "Closed" {
+		t.Errorf("job is %s after the close, want Closed", job.Status)
+	}
+	syncTo(t, newBoard(t, sim, ashby.Options{CloseJob: true}), []posting.Posting{p})
+	if j, _, _ := sim.Job(job.ID); j.Status != "Open" || sim.Postings()[0].Status != "Published" {
+		t.Errorf("after reopening: job %s, posting %s; want Open and Published", j.Status, sim.Postings()[0].Status)
+	}
+}
+
+func closeJob(t testing.TB, sim *ashbysim.Server, id string) {
+	t.Helper()
+	if err := sim.CloseJob(id); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// failNth fails the n-th request to method (counting from 1) before it
+// reaches the simulator, as a connection refused would.
+type failNth struct {
+	next   http.RoundTripper
+	method string
+	n      int
+	seen   atomic.Int32
+}
+
+func (f *failNth) RoundTrip(r *http.Request) (*http.Response, error) {
+	if strings.TrimPrefix(r.URL.Path, "/") == f.method && int(f.seen.Add(1)) == f.n {
+		return nil, errors.New("injected: connection refused")
+	}
+	return f.next.RoundTrip(r)
+}
+
+// An update cut short after its content write, before its marker: the
+// pending marker it wrote first makes the next List see jobsync's own
+// write in progress, not a person's edit, and the next sync completes it.
+func TestInterruptedUpdateConverges(t *testing.T) {
+	t.Parallel()
+	sim := fastSim(ashbysim.Options{Empty: true})
+	p := atstest.SamplePosting(0, 0)
+	syncTo(t, newBoard(t, sim, ashby.Options{}), []posting.Posting{p})
+
+	o := ashby.Options{HTTP: fastHTTP(sim)}
+	o.HTTP.RetryMax = -1
+	// The update's marker writes are its 1st (pending) and 2nd (final).
+	o.HTTP.Transport = &failNth{next: atstest.InMemory(sim), method: "jobPosting.setCustomFieldValue", n: 2}
+	b := newBoard(t, sim, o)
+	changed := atstest.SamplePosting(0, 1)
+	rs, err := b.List(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.Update(t.Context(), rs[0].ID, changed); err == nil {
+		t.Fatal("the update's last marker write did not fail")
+	}
+	if got := sim.Postings()[0].Title; got != changed.Title {
+		t.Fatalf("title %q: the content write did not happen", got)
+	}
+	rs, err = newBoard(t, sim, ashby.Options{}).List(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := rs[0]; !r.Owned || r.Drifted || r.Hash != ats.PendingHash {
+		t.Fatalf("after the cut: owned %t, drifted %t, hash %q; want owned, not drifted, pending", r.Owned, r.Drifted, r.Hash)
+	}
+	syncTo(t, newBoard(t, sim, ashby.Options{}), []posting.Posting{changed})
+	if plan := syncTo(t, newBoard(t, sim, ashby.Options{}), []posting.Posting{changed}); plan.HasChanges() {
+		t.Errorf("not converged: %d writes planned", len(plan.Writes()))
+	}
+}
