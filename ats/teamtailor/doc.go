@@ -16,7 +16,9 @@
 //     or not) is ceil(J/30) requests, the floor: the marker, the text drift
 //     is judged on, the status and the names of the department and
 //     locations are all in the list's answers. Open is status open;
-//     archived, unlisted and draft jobs are closed.
+//     archived, unlisted and draft jobs are closed (an open job past its
+//     end date, human status expired, counts as open: its end date is a
+//     person's).
 //   - Create: one POST /v1/jobs (201) with title, body (the posting's
 //     HTML), status open, tags holding the marker, and relationships: user
 //     (the recruiter, JOBSYNC_<BOARD>_USER_ID, required by the API),
@@ -78,7 +80,10 @@
 // usable numbers leave the gate to 429s, whose Retry-After is honoured
 // (backoff without one). rate_limit adds a client-side pace in requests
 // per second for an account that knows its number. Four writes run at
-// once.
+// once. Measured against the simulator's 50 requests per 10 seconds in
+// ratelimit_test.go: 60 creates (63 requests), 60 updates (122) and 60
+// closes (122) with no 429, 50 of 50 admitted in the fullest window;
+// without the headers read, the same phases met 1, 2 and 3 429s.
 //
 // # Salary
 //

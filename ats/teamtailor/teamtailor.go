@@ -258,7 +258,9 @@ func httpOptions(o atshttp.Options, perSecond int) atshttp.Options {
 // learned from what answers include, and read whole once a write names
 // one not seen yet.
 type refs struct {
-	load   sync.Mutex // held while a list is read, so that it is read once
+	// load holds a value while a list is read, so that it is read once:
+	// a channel, which the waiters' contexts can end.
+	load   chan struct{}
 	mu     sync.Mutex
 	byName map[string]map[string]string // type → lower-cased name → id
 	byID   map[string]map[string]string // type → id → name
@@ -273,6 +275,7 @@ const (
 
 func newRefs() *refs {
 	return &refs{
+		load:   make(chan struct{}, 1),
 		byName: map[string]map[string]string{departments: {}, locations: {}},
 		byID:   map[string]map[string]string{departments: {}, locations: {}},
 		loaded: map[string]bool{},

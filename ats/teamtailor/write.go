@@ -182,8 +182,12 @@ func (r *refs) id(ctx context.Context, c *client, typ, name string) (string, str
 	if id, n, ok := r.lookup(typ, name); ok {
 		return id, n, nil
 	}
-	r.load.Lock()
-	defer r.load.Unlock()
+	select {
+	case r.load <- struct{}{}:
+		defer func() { <-r.load }()
+	case <-ctx.Done():
+		return "", "", ctx.Err()
+	}
 	r.mu.Lock()
 	loaded := r.loaded[typ]
 	r.mu.Unlock()
