@@ -142,14 +142,23 @@ func Apply(ctx context.Context, b Board, p Plan, opts ApplyOptions) Result {
 	}
 
 	for _, a := range p.Actions {
-		switch a.Op {
-		case OpDrift:
-			res.Results = append(res.Results, ActionResult{Action: a, Err: fmt.Errorf("%s (%s): %w", a.Key, a.RemoteID, ErrDrift)})
-		case OpConflict:
-			res.Results = append(res.Results, ActionResult{Action: a, Err: fmt.Errorf("%s (%s): %s: %w", a.Key, a.RemoteID, a.Reason, ErrConflict)})
+		if err := leftAloneError(a); err != nil {
+			res.Results = append(res.Results, ActionResult{Action: a, Err: err})
 		}
 	}
 	return res
+}
+
+// leftAloneError is the report of an action that is reported, not
+// written (drift, a conflict), or nil for any other.
+func leftAloneError(a Action) error {
+	switch a.Op {
+	case OpDrift:
+		return fmt.Errorf("%s (%s): %w", a.Key, a.RemoteID, ErrDrift)
+	case OpConflict:
+		return fmt.Errorf("%s (%s): %s: %w", a.Key, a.RemoteID, a.Reason, ErrConflict)
+	}
+	return nil
 }
 
 // engine runs one board's writes.

@@ -34,11 +34,17 @@ func DefaultGuards() Guards {
 // duplicates do not count: their key stays published, so a run that
 // cleans up after two runs at once is never refused.
 func CheckGuards(plans []Plan, g Guards) error {
+	return refusal(GuardProblems(plans, g))
+}
+
+// GuardProblems returns a Problem for each plan the guards refuse; its Err
+// wraps ErrMassClose.
+func GuardProblems(plans []Plan, g Guards) []Problem {
 	if g.AllowMassClose {
 		return nil
 	}
 	pct, count := max(g.MaxClosePercent, 0), max(g.MaxCloseCount, 0)
-	var errs []error
+	var problems []Problem
 	for _, p := range plans {
 		closes := 0
 		for _, a := range p.Actions {
@@ -55,9 +61,10 @@ func CheckGuards(plans []Plan, g Guards) error {
 			share = 100 * float64(closes) / float64(p.Owned)
 		}
 		if share > pct && closes > count {
-			errs = append(errs, fmt.Errorf("board %s: the plan closes %d of %d owned postings (%.0f%%, limit %g%% when more than %d): %w",
-				p.Board, closes, p.Owned, share, pct, count, ErrMassClose))
+			err := fmt.Errorf("the plan closes %d of %d owned postings (%.0f%%, limit %g%% when more than %d): %w",
+				closes, p.Owned, share, pct, count, ErrMassClose)
+			problems = append(problems, Problem{Board: p.Board, Severity: SeverityError, Message: err.Error(), Err: err})
 		}
 	}
-	return errors.Join(errs...)
+	return problems
 }

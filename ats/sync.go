@@ -18,8 +18,10 @@ import (
 //     (Locker), in order; then List every board in parallel and plan each
 //     (NewPlan, in the board's BodyLayout). Nothing is written.
 //  2. Run.Plans: every plan, plain data, to print before anything is written.
-//  3. Run.Check: what the run would refuse (the guards, across every board);
-//     read-only, so a plan or dry run reports what a sync would do.
+//  3. Run.Problems and Run.Check: what the run would refuse (the guards
+//     across every board, each board's Preflight) and Run.LeftAlone: what it
+//     would leave alone and fail on. All read-only and all found in Start,
+//     so a plan, a dry run and a sync end on the same verdict.
 //  4. Run.Apply: Check again, then each board's plan at its own concurrency,
 //     the boards in parallel; nothing is written when Check refuses.
 //  5. Run.Close: the locks are released, after the last write.
@@ -70,6 +72,8 @@ type BoardRun struct {
 	// Current is what the board's List returned; the plan points into it.
 	Current []Remote
 	Plan    Plan
+	// Problems are what the board's Preflight found (nil without one).
+	Problems []Problem
 }
 
 // Start locks the targets when opts.Write, lists them in parallel and plans
@@ -105,6 +109,9 @@ func Start(ctx context.Context, targets []Target, desired []posting.Posting, opt
 		}
 		b.Plan = NewPlan(b.Board.Name(), desired, b.Current, po)
 	}
+	if err := r.preflight(ctx); err != nil {
+		return nil, errors.Join(err, r.Close())
+	}
 	return r, nil
 }
 
@@ -115,6 +122,32 @@ func withOwner(desired []posting.Posting, owner string) []posting.Posting {
 		out[i].Owner = owner
 	}
 	return out
+}
+
+// preflight runs the Preflight of every board that has one, in parallel.
+func (r *Run) preflight(ctx context.Context) error {
+	errs := make([]error, len(r.Boards))
+	var wg sync.WaitGroup
+	for i := range r.Boards {
+		b := &r.Boards[i]
+		pf, ok := b.Board.(Preflighter)
+		if !ok {
+			continue
+		}
+		wg.Go(func() {
+			problems, err := pf.Preflight(ctx, b.Plan)
+			if err != nil {
+				errs[i] = fmt.Errorf("board %s: preflight: %w", b.Board.Name(), err)
+				return
+			}
+			for j := range problems {
+				problems[j].Board = b.Board.Name()
+			}
+			b.Problems = problems
+		})
+	}
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 // lock takes the lock of every board that has one, in order, and stops at
@@ -163,11 +196,40 @@ func (r *Run) Plans() []Plan {
 	return plans
 }
 
+// Problems returns what the run found before any write: each board's
+// Preflight problems, in the order of the targets, then the guards' refusals.
+func (r *Run) Problems() []Problem {
+	var ps []Problem
+	for _, b := range r.Boards {
+		ps = append(ps, b.Problems...)
+	}
+	return append(ps, GuardProblems(r.Plans(), r.opts.Guards)...)
+}
+
 // Check returns what the run would refuse before any write, naming each
-// board: today a plan the guards refuse (wrapping ErrMassClose). It reads
-// and writes nothing.
+// board: a plan the guards refuse (wrapping ErrMassClose), a prerequisite
+// missing (wrapping ErrPrerequisite). It reads and writes nothing.
 func (r *Run) Check() error {
-	return CheckGuards(r.Plans(), r.opts.Guards)
+	return refusal(r.Problems())
+}
+
+// LeftAlone returns what the run would report and not write, one error per
+// posting wrapping ErrDrift or ErrConflict, as Apply's Results report it: a
+// sync of this run ends in an error even if every write succeeds.
+func (r *Run) LeftAlone() error {
+	var errs []error
+	for _, b := range r.Boards {
+		var bs []error
+		for _, a := range b.Plan.Actions {
+			if err := leftAloneError(a); err != nil {
+				bs = append(bs, err)
+			}
+		}
+		if len(bs) > 0 {
+			errs = append(errs, fmt.Errorf("board %s: %w", b.Board.Name(), errors.Join(bs...)))
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // Apply checks the run and, unless Check refuses, carries out every board's

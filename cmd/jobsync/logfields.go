@@ -22,9 +22,3 @@ func zapLocation(path string, line int) zap.Field {
 	}
 	return zap.String("at", fmt.Sprintf("%s:%d", path, line))
 }
-
-// errField logs an error under "error", as zap.Error does, but by value so
-// multi-line joined errors stay one string.
-func errField(err error) zap.Field {
-	return zap.String("error", err.Error())
-}

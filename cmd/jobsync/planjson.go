@@ -10,6 +10,9 @@ type jsonPlan struct {
 	Boards   []jsonBoard  `json:"boards"`
 	Actions  []ats.Action `json:"actions"`
 	Warnings []string     `json:"warnings"`
+	// Problems are what was found before any write: an "error" refuses
+	// the sync, a "notice" is something it will also do.
+	Problems []ats.Problem `json:"problems"`
 }
 
 type jsonBoard struct {
@@ -17,8 +20,10 @@ type jsonBoard struct {
 	Summary ats.Summary `json:"summary"`
 }
 
-func planJSON(plans []ats.Plan) jsonPlan {
-	out := jsonPlan{Summary: total(plans), Actions: []ats.Action{}, Warnings: []string{}}
+func planJSON(po planOutput) jsonPlan {
+	plans := po.Plans
+	out := jsonPlan{Summary: total(plans), Actions: []ats.Action{}, Warnings: []string{}, Problems: []ats.Problem{}}
+	out.Problems = append(out.Problems, po.Problems...)
 	for _, p := range plans {
 		out.Boards = append(out.Boards, jsonBoard{Board: p.Board, Summary: p.Summary()})
 		for _, a := range p.Actions {

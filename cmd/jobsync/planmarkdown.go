@@ -11,7 +11,8 @@ import (
 
 // writeMarkdownPlan prints the plan as a merge-request comment: a summary
 // table, then one collapsible section per changed posting with its diff.
-func writeMarkdownPlan(w io.Writer, plans []ats.Plan) error {
+func writeMarkdownPlan(w io.Writer, out planOutput) error {
+	plans := out.Plans
 	var b strings.Builder
 	b.WriteString("### jobsync plan\n\n")
 	b.WriteString("| Board | Create | Update | Close | Unchanged | Drift | Not managed |\n")
@@ -19,6 +20,13 @@ func writeMarkdownPlan(w io.Writer, plans []ats.Plan) error {
 	for _, p := range plans {
 		s := p.Summary()
 		fmt.Fprintf(&b, "| %s | %d | %d | %d | %d | %d | %d |\n", mdCell(p.Board), s.Create, s.Update, s.Close, s.Unchanged, s.Drift, s.Unmanaged)
+	}
+	for _, p := range out.Problems {
+		label := "Note"
+		if p.Refuses() {
+			label = "Refused"
+		}
+		fmt.Fprintf(&b, "\n> **%s** (%s): %s\n", label, mdCell(p.Board), mdCell(p.Message))
 	}
 	if !anyChanges(plans) {
 		b.WriteString("\nNo changes. The boards match the handbook.\n")

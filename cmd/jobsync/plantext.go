@@ -25,7 +25,8 @@ var opStyle = map[ats.Op]struct {
 
 // writeTextPlan prints the plan for a person: one line per change, the diff
 // of each update indented under it, and the totals.
-func writeTextPlan(w io.Writer, plans []ats.Plan, useColor bool) error {
+func writeTextPlan(w io.Writer, out planOutput, useColor bool) error {
+	plans := out.Plans
 	paint := func(attr color.Attribute, s string) string {
 		if !useColor {
 			return s
@@ -61,6 +62,13 @@ func writeTextPlan(w io.Writer, plans []ats.Plan, useColor bool) error {
 	}
 	if len(plans) > 1 {
 		fmt.Fprintf(&b, "%s %s\n", paint(color.Bold, "Total:"), summaryLine(total(plans)))
+	}
+	for _, p := range out.Problems {
+		label, attr := "note:", color.FgCyan
+		if p.Refuses() {
+			label, attr = "refused:", color.FgRed
+		}
+		fmt.Fprintf(&b, "%s board %s: %s\n", paint(attr, label), p.Board, p.Message)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

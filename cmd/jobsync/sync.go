@@ -22,8 +22,10 @@ func (a *app) syncCommand() *cobra.Command {
 updates first, closes last, each board under its rate limit.
 
 It stops before any write when a page fails to parse, when a board cannot be
-listed, or when a plan would close more than 25% (and more than 3) of a board's
-owned postings, unless --allow-mass-close. It never touches a posting it does
+listed, when a board lacks what its writes need (a template job, say), or
+when a plan would close more than 25% (and more than 3) of a board's owned
+postings, unless --allow-mass-close. --dry-run ends with the exit code the
+sync would. It never touches a posting it does
 not own. A posting edited outside jobsync (drift) is reported and left alone
 unless --overwrite-drift; drift makes the exit code 1. After any failed write
 it closes nothing on that board. Ctrl-C stops between writes; the next sync
@@ -39,18 +41,18 @@ picks up where it left off.`,
 				return err
 			}
 			defer run.Close() // on the early returns; the last write is done
-			if err := writeTextPlan(a.stdout, run.Plans(), a.colorOn(a.stdout)); err != nil {
+			if err := writeTextPlan(a.stdout, planOutputOf(run), a.colorOn(a.stdout)); err != nil {
 				return err
 			}
 			// The one place a dry run is decided: the engine is never called.
+			// It ends as the sync would, before its writes.
 			if dryRun {
 				fmt.Fprintln(a.stdout, "Dry run: nothing was written.")
-				return nil
+				return verdict(run)
 			}
 			results, err := a.apply(cmd.Context(), run)
 			if err != nil {
-				err = fmt.Errorf("%w; nothing was written (use --allow-mass-close if this is intended)", err)
-				return errors.Join(err, run.Close())
+				return errors.Join(refused(err), run.Close())
 			}
 			return errors.Join(a.report(results), run.Close())
 		},
@@ -119,11 +121,5 @@ func (a *app) report(results []ats.Result) error {
 	if errors.Is(err, context.Canceled) {
 		err = fmt.Errorf("%w\nthe next sync picks up where this one stopped", err)
 	}
-	if errors.Is(err, ats.ErrConflict) {
-		err = fmt.Errorf("%w\nnothing was written for a key that more than one posting claims: remove jobsync's marker from the posting that is not jobsync's (see each posting's reason)", err)
-	}
-	if errors.Is(err, ats.ErrDrift) {
-		err = fmt.Errorf("%w\nreview the postings edited outside jobsync, then sync with --overwrite-drift to replace them", err)
-	}
-	return err
+	return leftAloneHint(err)
 }
