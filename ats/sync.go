@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/jobsync/jobsync/posting"
+	"go.uber.org/zap"
 )
 
 // A sync is one run of the loop records → plan → apply over one or more
@@ -23,7 +24,9 @@ import (
 //     would leave alone and fail on. All read-only and all found in Start,
 //     so a plan, a dry run and a sync end on the same verdict.
 //  4. Run.Apply: Check again, then each board's plan at its own concurrency,
-//     the boards in parallel; nothing is written when Check refuses.
+//     the boards in parallel; nothing is written when Check refuses. A
+//     board without a lock that got creates is listed again, and the
+//     duplicates of another run at the same time closed (settle.go).
 //  5. Run.Close: the locks are released, after the last write.
 //
 // A plan or dry run stops after 3 and takes no lock: a lock is itself a
@@ -255,7 +258,16 @@ func (r *Run) Apply(ctx context.Context, opts ApplyOptions) ([]Result, error) {
 		if o.Logger != nil {
 			o.Logger = o.Logger.Named(b.Board.Name())
 		}
-		wg.Go(func() { results[i] = Apply(ctx, b.Board, b.Plan, o) })
+		wg.Go(func() {
+			results[i] = Apply(ctx, b.Board, b.Plan, o)
+			if _, locked := b.Board.(Locker); !locked {
+				log := o.Logger
+				if log == nil {
+					log = zap.NewNop()
+				}
+				settle(ctx, b.Board, b.Plan, &results[i], log)
+			}
+		})
 	}
 	wg.Wait()
 	return results, nil

@@ -22,18 +22,26 @@ func TestConformance(t *testing.T) {
 		sim := ashbysim.New(ashbysim.Options{RateLimit: 1 << 20, Empty: true})
 		srv := httptest.NewServer(sim)
 		t.Cleanup(srv.Close)
-		b, err := ashby.New(ashby.Options{
+		opts := ashby.Options{
 			BaseURL: srv.URL, APIKey: ats.NewSecret(sim.APIKey()), JobTemplateID: ashbysim.JobTemplateID,
 			HTTP: atshttp.Options{
 				Limiter:  rate.NewLimiter(rate.Inf, 1),
 				RetryMax: 8, RetryWaitMin: time.Millisecond, RetryWaitMax: 20 * time.Millisecond,
 			},
-		})
+		}
+		b, err := ashby.New(opts)
 		if err != nil {
 			t.Fatal(err)
 		}
 		return &atstest.Harness{
 			Board: b,
+			Another: func(t testing.TB) ats.Board {
+				b, err := ashby.New(opts)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return b
+			},
 			AddUnowned: func(t testing.TB, title string) string {
 				return sim.AddHumanPosting(ashbysim.HumanPosting{Title: title, Department: "Product", Location: "Remote", BodyHTML: "<p>Written in the app.</p>"})
 			},

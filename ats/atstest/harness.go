@@ -23,6 +23,11 @@ type Harness struct {
 	// any marker in place; the next List must report the posting Drifted.
 	EditText func(t testing.TB, id string, newText string)
 
+	// Another returns another client of the same board, as a second
+	// jobsync process would hold (the same ATS account, or folder): the
+	// suite syncs both at once. Nil skips that check.
+	Another func(t testing.TB) ats.Board
+
 	// SetFaults makes a share of the board's calls fail from now on: errors,
 	// timeouts, and writes that happen but whose response is lost. rate 0
 	// turns faults off. Nil when the board cannot inject faults.

@@ -250,7 +250,8 @@ func (m *MemBoard) EditText(id, text string) bool {
 // Harness returns the conformance harness for this board.
 func (m *MemBoard) Harness() *Harness {
 	return &Harness{
-		Board: m,
+		Board:   m,
+		Another: func(testing.TB) ats.Board { return m },
 		AddUnowned: func(_ testing.TB, title string) string {
 			return m.AddUnowned(title)
 		},

@@ -167,3 +167,69 @@ func checkDefaultOwner(ctx context.Context, _ testing.TB, h *Harness) error {
 	}
 	return nil
 }
+
+// checkTwoRuns: two syncs of one config against one board, started
+// together, each with its own client (two processes), under the usual
+// guards. Neither may exit 0 and leave a duplicate behind, and after one
+// more sync the board holds exactly one open posting per key and the plan
+// is empty.
+func checkTwoRuns(ctx context.Context, t testing.TB, h *Harness) error {
+	if h.Another == nil {
+		t.Skip("the board has no second client (Harness.Another is nil)")
+	}
+	desired := SamplePostings(12)
+	boards := []ats.Board{h.Board, h.Another(t)}
+	errs := make([]error, len(boards))
+	start := make(chan struct{})
+	done := make(chan int)
+	for i, b := range boards {
+		go func() {
+			<-start
+			_, errs[i] = ats.Sync(ctx, ats.Targets(b), desired, ats.RunOptions{Guards: ats.DefaultGuards()}, ats.ApplyOptions{})
+			done <- i
+		}()
+	}
+	close(start)
+	for range boards {
+		<-done
+	}
+	rs, err := h.Board.List(ctx)
+	if err != nil {
+		return err
+	}
+	if dups := openDuplicates(rs); len(dups) > 0 && errs[0] == nil && errs[1] == nil {
+		return fmt.Errorf("both runs exited 0 and left keys with more than one open posting: %v", dups)
+	}
+	t.Logf("two runs at once: errors %v; %d postings listed", errs, len(rs))
+	if _, err := syncOnce(ctx, h.Board, desired, false); err != nil {
+		return fmt.Errorf("the sync after both: %w", err)
+	}
+	plan, rs, err := planNow(ctx, h.Board, desired)
+	if err != nil {
+		return err
+	}
+	if dups := openDuplicates(rs); len(dups) > 0 {
+		return fmt.Errorf("after one more sync, keys with more than one open posting: %v", dups)
+	}
+	for _, p := range desired {
+		if n := openOwned(rs, p.Key); n != 1 {
+			return fmt.Errorf("after one more sync, %d open postings carry %s, want 1", n, p.Key)
+		}
+	}
+	return expectEmptyPlan(plan, "after two runs at once and one more sync")
+}
+
+// openDuplicates returns the keys that more than one open owned posting
+// carries.
+func openDuplicates(rs []ats.Remote) []string {
+	n := map[string]int{}
+	var dups []string
+	for _, r := range rs {
+		if r.Owned && r.Open {
+			if n[r.Key]++; n[r.Key] == 2 {
+				dups = append(dups, r.Key)
+			}
+		}
+	}
+	return dups
+}

@@ -28,6 +28,7 @@ var checks = []check{
 	{"SyncConverges", checkConverge},
 	{"Owners", checkOwners},
 	{"DefaultOwner", checkDefaultOwner},
+	{"TwoRunsAtOnce", checkTwoRuns},
 }
 
 // faultSeeds seed the fault checks; each runs on its own board.

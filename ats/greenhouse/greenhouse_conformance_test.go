@@ -25,17 +25,25 @@ func TestConformance(t *testing.T) {
 		sim := greenhousesim.New(greenhousesim.Options{RateLimit: 1_000_000, PageSize: 50})
 		srv := httptest.NewServer(sim)
 		t.Cleanup(srv.Close)
-		b, err := greenhouse.New(greenhouse.Options{
+		opts := greenhouse.Options{
 			Name: "greenhouse", BaseURL: srv.URL + "/v3",
 			ClientID: sim.ClientID(), ClientSecret: ats.NewSecret(sim.ClientSecret()),
 			UserID: sim.UserID(), TemplateJobID: sim.TemplateJobID(),
 			HTTP: atshttp.Options{RetryWaitMin: time.Millisecond, RetryWaitMax: 20 * time.Millisecond, RetryMax: 6},
-		})
+		}
+		b, err := greenhouse.New(opts)
 		if err != nil {
 			t.Fatal(err)
 		}
 		return &atstest.Harness{
 			Board: b,
+			Another: func(t testing.TB) ats.Board {
+				b, err := greenhouse.New(opts)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return b
+			},
 			AddUnowned: func(t testing.TB, title string) string {
 				_, post := sim.AddHumanJob(title)
 				return strconv.FormatInt(post, 10)

@@ -22,18 +22,26 @@ func TestConformance(t *testing.T) {
 		sim := leversim.New(leversim.Options{Rate: 1000, Burst: 1000})
 		srv := httptest.NewServer(sim)
 		t.Cleanup(srv.Close)
-		b, err := lever.New(lever.Options{
+		opts := lever.Options{
 			Name: "lever", BaseURL: srv.URL + "/v1", APIKey: ats.NewSecret(sim.APIKey()), PerformAs: sim.PerformAs(),
 			HTTP: atshttp.Options{
 				Limiter:  rate.NewLimiter(1000, 1000), // the simulator's bucket
 				RetryMax: 8, RetryWaitMin: time.Millisecond, RetryWaitMax: 20 * time.Millisecond,
 			},
-		})
+		}
+		b, err := lever.New(opts)
 		if err != nil {
 			t.Fatal(err)
 		}
 		return &atstest.Harness{
 			Board: b,
+			Another: func(t testing.TB) ats.Board {
+				b, err := lever.New(opts)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return b
+			},
 			AddUnowned: func(t testing.TB, title string) string {
 				return sim.AddHumanPosting(leversim.HumanPosting{Title: title, DescriptionHTML: "<div>Made by hand.</div>"})
 			},

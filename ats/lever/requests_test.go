@@ -30,7 +30,9 @@ func TestRequestCounts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := (atstest.Requests{Noop: 1, Create: 1, Update: 1}); got != want {
+	// Create: one POST each, and the List after a run that created, for
+	// the duplicates of a run at the same time (ats/settle.go): 21 for 20.
+	if want := (atstest.Requests{Noop: 1, Create: 1.05, Update: 1}); got != want {
 		t.Errorf("requests %+v, want %+v", got, want)
 	}
 	before := seen()

@@ -36,6 +36,13 @@ func newHarness(t *testing.T) *atstest.Harness {
 	fb := &faultyBoard{Board: b}
 	return &atstest.Harness{
 		Board: fb,
+		Another: func(t testing.TB) ats.Board { // a second run: it waits for the folder's lock
+			b, err := local.New("local", b.Dir())
+			if err != nil {
+				t.Fatal(err)
+			}
+			return b
+		},
 		AddUnowned: func(t testing.TB, title string) string {
 			t.Helper()
 			if err := os.MkdirAll(postings, 0o755); err != nil {

@@ -22,7 +22,7 @@ func TestConformance(t *testing.T) {
 		sim := smartrecruiterssim.New(smartrecruiterssim.Options{RateLimit: 100000, PublicationLimit: 100000, Concurrency: 100})
 		srv := httptest.NewServer(sim)
 		t.Cleanup(srv.Close)
-		b, err := smartrecruiters.New(smartrecruiters.Options{
+		opts := smartrecruiters.Options{
 			BaseURL: srv.URL, APIKey: ats.NewSecret(sim.APIKey()),
 			Function: "engineering", Industry: "computer_software", CountryCode: "de", City: "Berlin",
 			HTTP: atshttp.Options{
@@ -30,12 +30,20 @@ func TestConformance(t *testing.T) {
 				Limits:   []atshttp.Limit{},
 				RetryMax: 8, RetryWaitMin: time.Millisecond, RetryWaitMax: 20 * time.Millisecond,
 			},
-		})
+		}
+		b, err := smartrecruiters.New(opts)
 		if err != nil {
 			t.Fatal(err)
 		}
 		return &atstest.Harness{
-			Board:      b,
+			Board: b,
+			Another: func(t testing.TB) ats.Board {
+				b, err := smartrecruiters.New(opts)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return b
+			},
 			AddUnowned: func(t testing.TB, title string) string { return sim.AddHumanJob(title) },
 			EditText: func(t testing.TB, id, text string) {
 				if err := sim.EditJobDescription(id, "<p>"+html.EscapeString(text)+"</p>"); err != nil {

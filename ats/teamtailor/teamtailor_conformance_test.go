@@ -20,15 +20,23 @@ func TestConformance(t *testing.T) {
 		sim := teamtailorsim.New(teamtailorsim.Options{RateLimit: 100000, Empty: true})
 		srv := httptest.NewServer(sim)
 		t.Cleanup(srv.Close)
-		b, err := teamtailor.New(teamtailor.Options{
+		opts := teamtailor.Options{
 			BaseURL: srv.URL + "/v1", APIKey: ats.NewSecret(sim.APIKey()), UserID: sim.UserID(),
 			HTTP: atshttp.Options{RetryMax: 8, RetryWaitMin: time.Millisecond, RetryWaitMax: 20 * time.Millisecond},
-		})
+		}
+		b, err := teamtailor.New(opts)
 		if err != nil {
 			t.Fatal(err)
 		}
 		return &atstest.Harness{
 			Board: b,
+			Another: func(t testing.TB) ats.Board {
+				b, err := teamtailor.New(opts)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return b
+			},
 			AddUnowned: func(t testing.TB, title string) string {
 				return sim.AddHumanJob(teamtailorsim.HumanJob{Title: title, Body: "<p>Written by hand.</p>", Department: "Product"})
 			},
