@@ -89,7 +89,3 @@ func BenchmarkRequests(b *testing.B) {
 	b.ReportMetric(got.Update, "requests/update")
 	b.ReportMetric(updateFloor, "floor/update")
 }
-
-// updateFloor is the fewest requests an update can take (see
-// TestRequestCounts).
-const updateFloor = 3

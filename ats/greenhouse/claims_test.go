@@ -133,7 +133,7 @@ func TestInterruptedUpdateKeepsAPersonsEdit(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if err := e.board.writeMarker(ctx, key, e.simJob(t, jobID), done.Pending(old)); err != nil {
+			if err := e.board.writeMarker(ctx, key, e.simJob(t, jobID), done.Pending(old).String()); err != nil {
 				t.Fatal(err)
 			}
 			const edit = "<p>A recruiter's own words.</p>"

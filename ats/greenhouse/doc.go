@@ -18,13 +18,19 @@
 //     job_post_name}; PATCH /jobs/{id} the marker, pending; GET
 //     /job_posts?job_ids=; locations; PATCH /job_posts/{id} {title, content,
 //     job_application_status: "live"}; PATCH /jobs/{id} the final marker.
-//   - Update: GET /jobs?ids= (the ownership check, and the custom field
-//     values to re-send) and GET /job_posts?job_ids= (the post must be the
-//     job's primary post), plus GET /job_posts?ids= when List has not seen
-//     the post; then the same steps as Create from the pending marker on,
-//     reopening a closed job first when Options.CloseOpenings is set (PATCH
-//     /openings/{id} {open: true}).
-//   - Close: the same reads, then PATCH /job_posts/{id}
+//   - Update: 3 requests, the floor: PATCH /jobs/{id} the marker, pending;
+//     PATCH /job_posts/{id}; PATCH /jobs/{id} the final marker. The marker
+//     lives on the job and the words on the post, and the pending marker
+//     keeps a half-done update from reading as a person's edit. Nothing is
+//     read again: the job (its marker, and the custom field values to
+//     re-send), its primary post and the locations last written are those
+//     List returned moments before. Locations are written only when they
+//     changed (see below), reopening a closed job first when
+//     Options.CloseOpenings is set (PATCH /openings/{id} {open: true}). A
+//     post List has not seen (a direct caller) is read first: GET
+//     /jobs?ids=, GET /job_posts?job_ids= (the post must be the job's
+//     primary post), and GET /job_posts?ids= when its job is unknown.
+//   - Close: the same check, then PATCH /job_posts/{id}
 //     {job_application_status: "draft"}: the post leaves the boards and can
 //     be published again. With Options.CloseOpenings, also PATCH
 //     /openings/{id} {open: false} for each open opening, which closes the
@@ -36,9 +42,14 @@
 // /job_post_locations; GET ?job_post_ids=). List does not read them: that
 // would cost a request per 50 posts on every sync, for a field the content
 // hash already covers. So an owned Remote has no Locations, and an update's
-// diff shows the desired locations as new. Writes add the missing rows
-// before deleting the others, so a live post never has none. A posting with
-// no locations keeps the template's.
+// diff shows the desired locations as new. Instead the final marker records
+// a digest of the locations it wrote (" loc=<digest>" after the marker,
+// which ats.ParseMarker ignores), and a write reads and sets the rows only
+// when the digest differs: a create, a pending or older marker, or new
+// locations. Writes add the missing rows before deleting the others, so a
+// live post never has none. A posting with no locations keeps the
+// template's. A row a person changed in Greenhouse stays until the
+// posting's own locations change.
 //
 // # Ownership
 //

@@ -50,7 +50,47 @@ type Board struct {
 	templateOK bool   // the template job has a post to copy
 
 	postsMu sync.Mutex
-	postJob map[int64]int64 // post id → its job's id, as List saw them
+	postJob map[int64]int64      // post id → its job's id, as List saw them
+	owned   map[int64]listedPost // post id → jobsync's post as List saw it, until written
+}
+
+// listedPost is one of jobsync's posts as List saw it, with its job and the
+// job's marker: all an update or a close needs to know, so they need not
+// read it again moments later.
+type listedPost struct {
+	post      jobPost
+	job       job
+	marker    ats.Marker
+	locations string // the locations digest the marker records; "" for none
+}
+
+// rememberOwned notes the posts List (or Find) saw as jobsync's; with
+// fresh, it forgets the posts seen before.
+func (b *Board) rememberOwned(fresh bool, posts []listedPost) {
+	b.postsMu.Lock()
+	defer b.postsMu.Unlock()
+	if fresh || b.owned == nil {
+		b.owned = make(map[int64]listedPost, len(posts))
+	}
+	for _, lp := range posts {
+		b.owned[lp.post.ID] = lp
+	}
+}
+
+// listedOwned returns post id as List saw it, if List saw it as jobsync's
+// and it was not written since.
+func (b *Board) listedOwned(postID int64) (listedPost, bool) {
+	b.postsMu.Lock()
+	defer b.postsMu.Unlock()
+	lp, ok := b.owned[postID]
+	return lp, ok
+}
+
+// forgetOwned drops post id after a write: what List saw of it is stale.
+func (b *Board) forgetOwned(postID int64) {
+	b.postsMu.Lock()
+	defer b.postsMu.Unlock()
+	delete(b.owned, postID)
 }
 
 // rememberJob notes the job of a post.
@@ -166,7 +206,7 @@ func (b *Board) List(ctx context.Context) ([]ats.Remote, error) {
 	if err := cmp.Or(jerr, pr.err); err != nil {
 		return nil, fmt.Errorf("list: %w", err)
 	}
-	return b.remotes(jobs, owners(jobs, b.templateID), pr.posts, ""), nil
+	return b.remotes(jobs, owners(jobs, b.templateID), pr.posts, "", true), nil
 }
 
 // Find returns the owned postings with key: every page of GET /jobs, then
@@ -192,18 +232,20 @@ func (b *Board) Find(ctx context.Context, key string) ([]ats.Remote, error) {
 	if err != nil {
 		return nil, fmt.Errorf("find %s: %w", key, err)
 	}
-	return b.remotes(mine, own, posts, key), nil
+	return b.remotes(mine, own, posts, key, false), nil
 }
 
 // remotes pairs jobs and posts into Remotes, sorted by id; with onlyKey set,
-// only owned postings with that key.
-func (b *Board) remotes(jobs []job, own map[int64]ats.Marker, posts []jobPost, onlyKey string) []ats.Remote {
+// only owned postings with that key. The owned posts are remembered for
+// the writes that follow (fresh: in place of those seen before).
+func (b *Board) remotes(jobs []job, own map[int64]ats.Marker, posts []jobPost, onlyKey string, fresh bool) []ats.Remote {
 	byJob := map[int64][]jobPost{}
 	for _, p := range posts {
 		byJob[p.JobID] = append(byJob[p.JobID], p)
 		b.rememberJob(p.ID, p.JobID)
 	}
 	var out []ats.Remote
+	var mine []listedPost
 	for _, j := range jobs {
 		m := own[j.ID]
 		primary, hasPrimary := primaryPost(byJob[j.ID])
@@ -222,10 +264,13 @@ func (b *Board) remotes(jobs []job, own map[int64]ats.Marker, posts []jobPost, o
 			if isOwned {
 				// r.Body is the content's text already: don't parse it twice.
 				r.SetOwner(m, func() string { return ats.TextFingerprint(ats.HTMLText(p.Title), r.Body) })
+				p.Content = "" // not needed by a write, and the largest field
+				mine = append(mine, listedPost{post: p, job: j, marker: m, locations: markerLocations(j)})
 			}
 			out = append(out, r)
 		}
 	}
+	b.rememberOwned(fresh, mine)
 	slices.SortFunc(out, func(a, c ats.Remote) int { return compareIDs(a.ID, c.ID) })
 	return out
 }

@@ -2,6 +2,8 @@ package greenhouse
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"regexp"
@@ -71,6 +73,16 @@ func owners(jobs []job, templateID int64) map[int64]ats.Marker {
 // (jobsync_marker_2). A marker pasted into any other field is text, not a
 // claim (issue 18, finding 1).
 func jobMarker(j job) (ats.Marker, bool) {
+	text, ok := markerText(j)
+	if !ok {
+		return ats.Marker{}, false
+	}
+	return ats.ParseMarker(text)
+}
+
+// markerText is the text of the job's marker field that holds a valid
+// marker (see jobMarker).
+func markerText(j job) (string, bool) {
 	keys := make([]string, 0, 1)
 	for k := range j.CustomFields {
 		if k == markerNameKey || strings.HasPrefix(k, markerNameKey+"_") {
@@ -79,11 +91,51 @@ func jobMarker(j job) (ats.Marker, bool) {
 	}
 	slices.Sort(keys)
 	for _, k := range keys {
-		if m, ok := ats.ParseMarker(fieldText(j.CustomFields[k])); ok {
-			return m, true
+		text := fieldText(j.CustomFields[k])
+		if _, ok := ats.ParseMarker(text); ok {
+			return text, true
 		}
 	}
-	return ats.Marker{}, false
+	return "", false
+}
+
+// locField names the marker's extra field that records the post's
+// locations as last written ("loc=" and a digest, see locationsDigest):
+// Harvest lists no locations with posts, so without it every update would
+// read the post's location rows to learn whether they changed. A marker
+// without it (an older one, the pending marker) makes the next write set
+// the locations. ats.ParseMarker ignores the field.
+const locField = "loc="
+
+// markerValue is the marker field's text for a finished write: m and the
+// digest of the locations written.
+func markerValue(m ats.Marker, locations string) string {
+	return m.String() + " " + locField + locations
+}
+
+// markerLocations is the locations digest the marker of j records, or "".
+func markerLocations(j job) string {
+	text, _ := markerText(j)
+	for _, f := range strings.Fields(text) {
+		if v, ok := strings.CutPrefix(f, locField); ok {
+			return v
+		}
+	}
+	return ""
+}
+
+// locationsDigest identifies a set of free-text locations as setLocations
+// writes them: trimmed, empty ones left out, in any order.
+func locationsDigest(locations []string) string {
+	set := make([]string, 0, len(locations))
+	for _, l := range locations {
+		if l = strings.TrimSpace(l); l != "" {
+			set = append(set, l)
+		}
+	}
+	slices.Sort(set)
+	sum := sha256.Sum256([]byte(strings.Join(slices.Compact(set), "\x00")))
+	return hex.EncodeToString(sum[:8])
 }
 
 // fieldValue returns the value of a custom field as a job carries it:
@@ -109,8 +161,9 @@ func fieldText(raw json.RawMessage) string {
 
 // withMarker is the custom_fields list to write on j: every value j holds,
 // as it was read (the write replaces the whole list), with the marker field
-// set to m. Values that are null are left out, which leaves them unset.
-func withMarker(j job, key string, m ats.Marker) ([]customFieldWrite, error) {
+// set to the text marker. Values that are null are left out, which leaves
+// them unset.
+func withMarker(j job, key string, marker string) ([]customFieldWrite, error) {
 	out := make([]customFieldWrite, 0, len(j.CustomFields)+1)
 	for k, raw := range j.CustomFields {
 		if k == key {
@@ -122,7 +175,7 @@ func withMarker(j job, key string, m ats.Marker) ([]customFieldWrite, error) {
 		}
 		out = append(out, customFieldWrite{NameKey: k, Value: v})
 	}
-	mv, err := json.Marshal(m.String())
+	mv, err := json.Marshal(marker)
 	if err != nil {
 		return nil, err
 	}

@@ -38,7 +38,7 @@ func (b *Board) Create(ctx context.Context, p posting.Posting) (ats.Remote, erro
 		return ats.Remote{}, fmt.Errorf("create %s: the new job's answer holds no id", p.Key)
 	}
 	b.log.Debug("job created", zap.String("key", p.Key), zap.Int64("job", j.ID))
-	r, err := b.publish(ctx, key, j, 0, ats.Marker{Nonce: ats.NewNonce()}, p)
+	r, err := b.publish(ctx, key, listedPost{job: j, marker: ats.Marker{Nonce: ats.NewNonce()}}, p)
 	if err != nil {
 		return ats.Remote{}, fmt.Errorf("create %s (job %d): %w", p.Key, j.ID, err)
 	}
@@ -48,20 +48,21 @@ func (b *Board) Create(ctx context.Context, p posting.Posting) (ats.Remote, erro
 // Update publishes p on the post id, whose job must carry jobsync's marker
 // for p.Key (or be an orphan of a create of p).
 func (b *Board) Update(ctx context.Context, id string, p posting.Posting) (ats.Remote, error) {
-	post, j, m, err := b.ownedPost(ctx, id)
+	cur, err := b.ownedPost(ctx, id)
 	if err != nil {
 		return ats.Remote{}, fmt.Errorf("update %s: %w", id, err)
 	}
-	if m.Key != p.Key {
-		return ats.Remote{}, fmt.Errorf("update %s: its job %d holds key %s, not %s", id, j.ID, m.Key, p.Key)
+	if cur.marker.Key != p.Key {
+		return ats.Remote{}, fmt.Errorf("update %s: its job %d holds key %s, not %s", id, cur.job.ID, cur.marker.Key, p.Key)
 	}
 	key, err := b.markerField(ctx)
 	if err != nil {
 		return ats.Remote{}, fmt.Errorf("update %s: %w", id, err)
 	}
-	r, err := b.publish(ctx, key, j, post.ID, m, p)
+	defer b.forgetOwned(cur.post.ID)
+	r, err := b.publish(ctx, key, cur, p)
 	if err != nil {
-		return ats.Remote{}, fmt.Errorf("update %s (job %d): %w", id, j.ID, err)
+		return ats.Remote{}, fmt.Errorf("update %s (job %d): %w", id, cur.job.ID, err)
 	}
 	return r, nil
 }
@@ -69,10 +70,12 @@ func (b *Board) Update(ctx context.Context, id string, p posting.Posting) (ats.R
 // Close unpublishes the post id (draft: reversible). With CloseOpenings it
 // also closes the job's open openings, which closes the job.
 func (b *Board) Close(ctx context.Context, id string) error {
-	post, j, _, err := b.ownedPost(ctx, id)
+	cur, err := b.ownedPost(ctx, id)
 	if err != nil {
 		return fmt.Errorf("close %s: %w", id, err)
 	}
+	defer b.forgetOwned(cur.post.ID)
+	post, j := cur.post, cur.job
 	if b.closeOpen {
 		open, err := listAll[opening](ctx, b.c, routeOpenings, url.Values{"job_ids": {strconv.FormatInt(j.ID, 10)}, "open": {"true"}})
 		if err != nil {
@@ -92,48 +95,54 @@ func (b *Board) Close(ctx context.Context, id string) error {
 	return nil
 }
 
-// ownedPost reads the post id, its job and the job's posts, and checks that
-// jobsync owns the job and that id is the job's primary post (the only post
-// of a job that List reports as owned). An id the board does not hold is
-// ats.ErrNotFound. The post's job id comes from List when it saw the post
-// (posts never move between jobs), else from GET /job_posts?ids=.
-func (b *Board) ownedPost(ctx context.Context, id string) (jobPost, job, ats.Marker, error) {
+// ownedPost returns the post id with its job and the job's marker, and
+// checks that jobsync owns the job and that id is the job's primary post
+// (the only post of a job that List reports as owned). A post List saw as
+// jobsync's costs no request: List read its job and the job's posts
+// moments before. Any other is read: the post's job (its id from List when
+// it saw the post, since posts never move between jobs, else from GET
+// /job_posts?ids=), then the job's posts. An id the board does not hold is
+// ats.ErrNotFound.
+func (b *Board) ownedPost(ctx context.Context, id string) (listedPost, error) {
 	pid, err := strconv.ParseInt(id, 10, 64)
 	if err != nil || pid <= 0 {
-		return jobPost{}, job{}, ats.Marker{}, fmt.Errorf("%q is not a job post id: %w", id, ats.ErrNotFound)
+		return listedPost{}, fmt.Errorf("%q is not a job post id: %w", id, ats.ErrNotFound)
+	}
+	if lp, ok := b.listedOwned(pid); ok {
+		return lp, nil
 	}
 	jobID, ok := b.jobOf(pid)
 	if !ok {
 		posts, err := listAll[jobPost](ctx, b.c, routeJobPosts, url.Values{"ids": {id}})
 		if err != nil {
-			return jobPost{}, job{}, ats.Marker{}, err
+			return listedPost{}, err
 		}
 		i := slices.IndexFunc(posts, func(p jobPost) bool { return p.ID == pid && p.Active })
 		if i < 0 {
-			return jobPost{}, job{}, ats.Marker{}, fmt.Errorf("no job post %d: %w", pid, ats.ErrNotFound)
+			return listedPost{}, fmt.Errorf("no job post %d: %w", pid, ats.ErrNotFound)
 		}
 		jobID = posts[i].JobID
 	}
 	j, err := b.getJob(ctx, jobID)
 	if err != nil {
-		return jobPost{}, job{}, ats.Marker{}, err
+		return listedPost{}, err
 	}
 	m := ownerOf(j, b.templateID)
 	if !ats.Owns(m) {
-		return jobPost{}, job{}, ats.Marker{}, fmt.Errorf("job %d: %w", j.ID, ats.ErrNotOwned)
+		return listedPost{}, fmt.Errorf("job %d: %w", j.ID, ats.ErrNotOwned)
 	}
 	siblings, err := listAll[jobPost](ctx, b.c, routeJobPosts, url.Values{"job_ids": {strconv.FormatInt(j.ID, 10)}})
 	if err != nil {
-		return jobPost{}, job{}, ats.Marker{}, err
+		return listedPost{}, err
 	}
 	i := slices.IndexFunc(siblings, func(p jobPost) bool { return p.ID == pid && p.Active })
 	if i < 0 {
-		return jobPost{}, job{}, ats.Marker{}, fmt.Errorf("no job post %d in job %d: %w", pid, j.ID, ats.ErrNotFound)
+		return listedPost{}, fmt.Errorf("no job post %d in job %d: %w", pid, j.ID, ats.ErrNotFound)
 	}
 	if primary, _ := primaryPost(siblings); primary.ID != pid {
-		return jobPost{}, job{}, ats.Marker{}, fmt.Errorf("post %d is not the post jobsync manages on job %d (that is %d): %w", pid, j.ID, primary.ID, ats.ErrNotOwned)
+		return listedPost{}, fmt.Errorf("post %d is not the post jobsync manages on job %d (that is %d): %w", pid, j.ID, primary.ID, ats.ErrNotOwned)
 	}
-	return siblings[i], j, m, nil
+	return listedPost{post: siblings[i], job: j, marker: m, locations: markerLocations(j)}, nil
 }
 
 // getJob reads one job (GET /jobs?ids=).
@@ -150,22 +159,26 @@ func (b *Board) getJob(ctx context.Context, id int64) (job, error) {
 	return job{}, fmt.Errorf("no job %d: %w", id, ats.ErrNotFound)
 }
 
-// publish brings job j and its post postID (0: find the primary post),
-// which carried the marker old, to p, in an order that converges from an
+// publish brings cur's job and post (ID 0: find the primary post), which
+// carried cur's marker, to p, in an order that converges from an
 // interruption at any step:
 //
 //  1. the marker with hash "pending", old's fingerprint and p's as next (a
 //     later List sees an owned posting whose hash matches nothing, an
 //     update, and drifted only if its text is neither: see Marker.Pending);
 //  2. with CloseOpenings, reopen the job if it is closed;
-//  3. the post's locations: add the missing free-text rows, then delete the
+//  3. the post's locations, unless the marker says they are p's already
+//     (see locField): add the missing free-text rows, then delete the
 //     others (a live post keeps a location throughout);
 //  4. the post's title, content, and live;
-//  5. the marker with p's hash: done.
+//  5. the marker with p's hash and locations: done.
 //
-// The marker is bound to the post (the posting's id): a marker a person
-// copies to another job names a post that is not that job's.
-func (b *Board) publish(ctx context.Context, key string, j job, postID int64, old ats.Marker, p posting.Posting) (ats.Remote, error) {
+// An update whose locations are unchanged is so three requests, the floor:
+// the two markers and the post. The marker is bound to the post (the
+// posting's id): a marker a person copies to another job names a post that
+// is not that job's.
+func (b *Board) publish(ctx context.Context, key string, cur listedPost, p posting.Posting) (ats.Remote, error) {
+	j, postID, old := cur.job, cur.post.ID, cur.marker
 	if postID == 0 {
 		posts, err := listAll[jobPost](ctx, b.c, routeJobPosts, url.Values{"job_ids": {strconv.FormatInt(j.ID, 10)}})
 		if err != nil {
@@ -179,7 +192,7 @@ func (b *Board) publish(ctx context.Context, key string, j job, postID int64, ol
 		b.rememberJob(postID, j.ID)
 	}
 	done := ats.NewMarker(p, ats.Fingerprint(p.Title, p.HTML)).Continuing(old).Bound(strconv.FormatInt(postID, 10))
-	if err := b.writeMarker(ctx, key, j, done.Pending(old)); err != nil {
+	if err := b.writeMarker(ctx, key, j, done.Pending(old).String()); err != nil {
 		return ats.Remote{}, err
 	}
 	if b.closeOpen && j.Status == "closed" {
@@ -187,15 +200,18 @@ func (b *Board) publish(ctx context.Context, key string, j job, postID int64, ol
 			return ats.Remote{}, err
 		}
 	}
-	if err := b.setLocations(ctx, postID, p.Locations); err != nil {
-		return ats.Remote{}, err
+	locations := locationsDigest(p.Locations)
+	if cur.locations != locations {
+		if err := b.setLocations(ctx, postID, p.Locations); err != nil {
+			return ats.Remote{}, err
+		}
 	}
 	var post jobPost
 	req := patchPostRequest{Title: &p.Title, Content: &p.HTML, JobApplicationStatus: statusLive}
 	if err := b.c.do(ctx, atshttp.Idempotent, http.MethodPatch, postRoute(postID), req, &post); err != nil {
 		return ats.Remote{}, fmt.Errorf("post %d: %w", postID, err)
 	}
-	if err := b.writeMarker(ctx, key, j, done); err != nil {
+	if err := b.writeMarker(ctx, key, j, markerValue(done, locations)); err != nil {
 		return ats.Remote{}, err
 	}
 	if post.ID != postID { // an answer without the post: describe what was sent
@@ -206,10 +222,10 @@ func (b *Board) publish(ctx context.Context, key string, j job, postID int64, ol
 	return r, nil
 }
 
-// writeMarker sets the marker field of j to m, re-sending every other custom
-// field value j held (the write replaces the whole list).
-func (b *Board) writeMarker(ctx context.Context, key string, j job, m ats.Marker) error {
-	fields, err := withMarker(j, key, m)
+// writeMarker sets the marker field of j to the text marker, re-sending
+// every other custom field value j held (the write replaces the whole list).
+func (b *Board) writeMarker(ctx context.Context, key string, j job, marker string) error {
+	fields, err := withMarker(j, key, marker)
 	if err != nil {
 		return fmt.Errorf("marker of job %d: %w", j.ID, err)
 	}

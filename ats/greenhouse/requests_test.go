@@ -1,0 +1,85 @@
+package greenhouse
+
+import (
+	"context"
+	"slices"
+	"strconv"
+	"testing"
+
+	"github.com/jobsync/jobsync/ats"
+	"github.com/jobsync/jobsync/ats/atstest"
+	"github.com/jobsync/jobsync/ats/greenhouse/greenhousesim"
+	"github.com/jobsync/jobsync/posting"
+)
+
+// updateFloor is the fewest requests an update can take (see
+// TestRequestCounts).
+const updateFloor = 3
+
+// The requests each kind of sync makes, counted by the simulator's
+// recorder. The floors: List is every page of GET /jobs and of GET
+// /job_posts, 2 for up to 500 posts. An update is 3, updateFloor: the
+// pending marker, the post, the final marker (the marker lives on the job
+// and the words on the post, so two resources, and the pending marker is
+// what keeps a half-done update from reading as a person's edit); the job,
+// its posts and the locations digest come from List, so nothing is read
+// again. Locations that changed add their reads and writes. A close is 1,
+// the post to draft. The test fails when a count grows.
+func TestRequestCounts(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	e := setup(t, greenhousesim.Options{RateLimit: 1 << 20, PageSize: 500}, nil)
+	got, err := atstest.CountRequests(ctx, e.board, e.sim.Requests, 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A create: POST /jobs, 2 markers, GET its posts, GET locations, 2 POST
+	// and 1 DELETE locations, the post; once per board: a token, the
+	// marker field and the template's posts.
+	if want := (atstest.Requests{Noop: 2, Create: 9 + 3.0/20, Update: updateFloor}); got != want {
+		t.Errorf("requests %+v, want %+v", got, want)
+	}
+
+	// New locations for every posting: each update reads the rows, adds
+	// one and drops one, on top of the floor.
+	moved := make([]posting.Posting, 20)
+	for i := range moved {
+		moved[i] = atstest.SamplePosting(i, 1)
+		moved[i].Locations = []string{"Remote, EMEA", "Remote, APAC"}
+		moved[i].Hash = moved[i].ContentHash()
+	}
+	before := e.sim.Requests()
+	syncAll(t, e.board, moved)
+	if n := e.sim.Requests() - before - got.Noop; n != 20*(updateFloor+3) {
+		t.Errorf("20 updates with new locations made %d requests, want %d", n, 20*(updateFloor+3))
+	}
+	for _, r := range e.mustList(t) {
+		if !r.Owned {
+			continue
+		}
+		id, _ := strconv.ParseInt(r.ID, 10, 64)
+		var texts []string
+		for _, l := range e.sim.Locations(id) {
+			texts = append(texts, *l.PlainTextLocation)
+		}
+		slices.Sort(texts)
+		if !slices.Equal(texts, []string{"Remote, APAC", "Remote, EMEA"}) {
+			t.Errorf("post %d has locations %q", id, texts)
+		}
+	}
+
+	// One close: List and the post to draft.
+	before = e.sim.Requests()
+	syncAll(t, e.board, moved[1:])
+	if n := e.sim.Requests() - before; n != got.Noop+1 {
+		t.Errorf("a sync closing one posting made %d requests, want %d", n, got.Noop+1)
+	}
+}
+
+// syncAll is one sync of desired, closes allowed.
+func syncAll(t *testing.T, b ats.Board, desired []posting.Posting) {
+	t.Helper()
+	if _, err := ats.Sync(context.Background(), ats.Targets(b), desired, ats.RunOptions{Guards: ats.Guards{AllowMassClose: true}}, ats.ApplyOptions{}); err != nil {
+		t.Fatal(err)
+	}
+}
