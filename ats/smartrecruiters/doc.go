@@ -26,12 +26,14 @@
 //     nonexistent job properties", and would make jobs without a marker.
 //     A create is never re-sent after an ambiguous failure; the engine's
 //     look-up (Find) reads only the jobs with that create's title.
-//   - Update: GET /jobs/{id} (to refuse a job that is not jobsync's:
-//     ats.ErrNotOwned), then one PATCH /jobs/{id}; then, when close_status
-//     had set a status, PUT /jobs/{id}/status SOURCING, and when the job is
-//     unpublished, POST /jobs/{id}/publication. Two requests for a live
-//     job, the floor with the ownership check; three or four to reopen.
-//   - Close: GET /jobs/{id} (the same check), then DELETE
+//   - Update: one PATCH /jobs/{id}; then, when close_status had set a
+//     status, PUT /jobs/{id}/status SOURCING, and when the job is
+//     unpublished, POST /jobs/{id}/publication. One request for a live job,
+//     the floor; two or three to reopen. A job that is not jobsync's is
+//     refused (ats.ErrNotOwned) on the record List read moments before
+//     (the marker field, the statuses); a job List has not read is read
+//     first, GET /jobs/{id}.
+//   - Close: the same check, then DELETE
 //     /jobs/{id}/publication ("unpublishes a job from all sources";
 //     reversible: the next update publishes it again), then PUT
 //     /jobs/{id}/status with close_status if the board sets one (changing

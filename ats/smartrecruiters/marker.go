@@ -98,9 +98,12 @@ func markerValue(fieldID string, m ats.Marker) apiPropertyIn {
 // owned reads job id and checks it is jobsync's: its marker field holds a
 // marker.
 func (b *Board) owned(ctx context.Context, id string) (apiJob, ats.Marker, error) {
-	j, err := b.c.job(ctx, id)
-	if err != nil {
-		return apiJob{}, ats.Marker{}, err
+	j, ok := b.listedJob(id)
+	if !ok {
+		var err error
+		if j, err = b.c.job(ctx, id); err != nil {
+			return apiJob{}, ats.Marker{}, err
+		}
 	}
 	m := b.readMarker(j.Properties)
 	if !ats.Owns(m) {

@@ -79,6 +79,44 @@ type Board struct {
 	mu       sync.Mutex
 	markerID string            // the marker field's id, once known
 	titles   map[string]string // key → title of a create this run sent, for Find
+	listed   map[string]apiJob // id → jobsync's job as the last List or Find read it (ad left out), until written
+}
+
+// rememberOwned notes the jobs of jobsync's that List (or Find) read, so
+// that a write moments later need not read them again; with fresh, in
+// place of those read before.
+func (b *Board) rememberOwned(fresh bool, jobs []apiJob) {
+	var mine []apiJob
+	for _, j := range jobs {
+		if j.ID != "" && ats.Owns(b.readMarker(j.Properties)) { // readMarker takes b.mu
+			j.JobAd = apiJobAd{} // not needed by a write, and the largest field
+			mine = append(mine, j)
+		}
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if fresh || b.listed == nil {
+		b.listed = map[string]apiJob{}
+	}
+	for _, j := range mine {
+		b.listed[j.ID] = j
+	}
+}
+
+// listedJob returns job id as List read it, if it was jobsync's and has
+// not been written since.
+func (b *Board) listedJob(id string) (apiJob, bool) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	j, ok := b.listed[id]
+	return j, ok
+}
+
+// forgetJob drops job id after a write: what List read of it is stale.
+func (b *Board) forgetJob(id string) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	delete(b.listed, id)
 }
 
 var (
@@ -158,15 +196,16 @@ func (b *Board) MaxConcurrency() int { return maxInFlight }
 // job's own record holds its properties, where the marker is, and its ad,
 // which drift is judged on. A job deleted between the two is left out.
 func (b *Board) List(ctx context.Context) ([]ats.Remote, error) {
-	rs, err := b.list(ctx, nil)
+	rs, err := b.list(ctx, nil, true)
 	if err != nil {
 		return nil, fmt.Errorf("list: %w", err)
 	}
 	return rs, nil
 }
 
-// list lists the jobs whose summary keep accepts (nil: all).
-func (b *Board) list(ctx context.Context, keep func(apiSummary) bool) ([]ats.Remote, error) {
+// list lists the jobs whose summary keep accepts (nil: all), and
+// remembers jobsync's (fresh: in place of those read before).
+func (b *Board) list(ctx context.Context, keep func(apiSummary) bool, fresh bool) ([]ats.Remote, error) {
 	sums, err := b.c.summaries(ctx)
 	if err != nil {
 		return nil, err
@@ -182,6 +221,7 @@ func (b *Board) list(ctx context.Context, keep func(apiSummary) bool) ([]ats.Rem
 		return nil, err
 	}
 	out := make([]ats.Remote, 0, len(jobs))
+	b.rememberOwned(fresh, jobs)
 	for _, j := range jobs {
 		if j.ID != "" {
 			out = append(out, b.remote(j))
@@ -202,7 +242,7 @@ func (b *Board) Find(ctx context.Context, key string) ([]ats.Remote, error) {
 	if known {
 		keep = func(s apiSummary) bool { return s.Title == title }
 	}
-	rs, err := b.list(ctx, keep)
+	rs, err := b.list(ctx, keep, false)
 	if err != nil {
 		return nil, fmt.Errorf("find %s: %w", key, err)
 	}

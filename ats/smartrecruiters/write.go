@@ -77,12 +77,14 @@ func (b *Board) canCreate() error {
 // three job ad sections, experience level, location, pay and the marker),
 // then reopens it if it was closed: its status back to SOURCING when
 // close_status had set one, and a publication when it is unpublished. It
-// reads the job first, to refuse one that is not jobsync's.
+// refuses a job that is not jobsync's, judged on the job as List read it
+// moments before (a job List has not read is read first).
 func (b *Board) Update(ctx context.Context, id string, p posting.Posting) (ats.Remote, error) {
 	cur, m, err := b.owned(ctx, id)
 	if err != nil {
 		return ats.Remote{}, fmt.Errorf("update %s: %w", id, err)
 	}
+	defer b.forgetJob(id)
 	if m.Key != p.Key {
 		return ats.Remote{}, fmt.Errorf("update %s: the job carries the marker of %s, not %s", id, m.Key, p.Key)
 	}
@@ -127,6 +129,7 @@ func (b *Board) Close(ctx context.Context, id string) error {
 	if err != nil {
 		return fmt.Errorf("close %s: %w", id, err)
 	}
+	defer b.forgetJob(id)
 	if cur.PostingStatus != notPublished {
 		if err := b.c.do(ctx, atshttp.Idempotent, http.MethodDelete, jobPath(id)+"/publication", nil, nil); err != nil {
 			return fmt.Errorf("close %s: unpublish: %w", id, err)

@@ -146,9 +146,10 @@ func TestLostCreateIsAdopted(t *testing.T) {
 	syncTo(t, b, append(atstest.SamplePostings(1), p))
 	got := routes(sim, skip)
 	// List (1 page, 5 jobs), the lost create, the look-up (1 page and the
-	// one job with that title), the adoption: an update (read, patch)
-	// that publishes it, and the look-up for duplicates after the run.
-	want := map[string]int{"GET /jobs": 3, "GET /jobs/{id}": 5 + 1 + 1 + 1, "POST /jobs": 1, "PATCH /jobs/{id}": 1, "POST /jobs/{id}/publication": 1}
+	// one job with that title), the adoption: an update (one patch, on the
+	// job as the look-up read it) that publishes it, and the look-up for
+	// duplicates after the run.
+	want := map[string]int{"GET /jobs": 3, "GET /jobs/{id}": 5 + 1 + 1, "POST /jobs": 1, "PATCH /jobs/{id}": 1, "POST /jobs/{id}/publication": 1}
 	if !maps.Equal(got, want) {
 		t.Errorf("requests %s\nwant %s", show(got), show(want))
 	}
