@@ -26,7 +26,7 @@ func (d *decoder) board(n *yaml.Node, dir string) Board {
 		"type": func(n *yaml.Node) {
 			b.Type = d.str(n, "board type")
 			if _, ok := ats.LookupKind(b.Type); b.Type != "" && !ok {
-				d.p.add(n.Line, "board type %q: want one of %s", b.Type, strings.Join(ats.KindNames(), ", "))
+				d.p.add(n.Line, "board type %q%s: want one of %s", b.Type, didYouMean(b.Type, ats.KindNames()), strings.Join(ats.KindNames(), ", "))
 			}
 		},
 		"concurrency": func(n *yaml.Node) {

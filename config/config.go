@@ -14,6 +14,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -22,6 +23,20 @@ import (
 	"github.com/jobsync/jobsync/ats"
 	"github.com/jobsync/jobsync/posting"
 )
+
+// ErrNoConfig is wrapped by Load's error for a config file that is not
+// there.
+var ErrNoConfig = errors.New("no such file")
+
+// noConfigError is a config file that is not there: "config /abs/path: no
+// such file". It is ErrNoConfig, and fs.ErrNotExist for errors.Is.
+type noConfigError string
+
+func (e noConfigError) Error() string { return "config " + string(e) + ": " + ErrNoConfig.Error() }
+
+func (e noConfigError) Is(target error) bool {
+	return target == ErrNoConfig || target == fs.ErrNotExist
+}
 
 // DefaultPath is the config file used when neither a flag nor JOBSYNC_CONFIG
 // names one.
@@ -99,6 +114,13 @@ type Board struct {
 // in the file is reported in one *Error.
 func Load(path string) (*Config, error) {
 	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		where := path
+		if abs, err := filepath.Abs(path); err == nil {
+			where = abs
+		}
+		return nil, noConfigError(where)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("config: %w", err)
 	}

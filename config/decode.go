@@ -117,7 +117,15 @@ func yamlError(err error) (int, string) {
 func (d *decoder) source(n *yaml.Node, dir string) Source {
 	s := Source{Line: n.Line}
 	d.mapping(n, "source", fields{
-		"path": func(n *yaml.Node) { s.Path = resolvePath(dir, d.str(n, "source path")) },
+		"path": func(n *yaml.Node) {
+			raw := d.str(n, "source path")
+			if strings.Contains(raw, "://") {
+				d.p.add(n.Line, "source path %q is a URL: write url: %s instead (path: is a file or folder)", raw, raw)
+				s.Path = raw // said once: not also "want a path or a url"
+				return
+			}
+			s.Path = resolvePath(dir, raw)
+		},
 		"url": func(n *yaml.Node) {
 			// A page's token may ride in its query (GitLab's private_token).
 			s.URL = d.webURL(n, "source url", true, true, "want an https URL (http only to localhost)")

@@ -45,7 +45,9 @@ func (p *problems) add(line int, format string, args ...any) {
 }
 
 // err returns the collected problems as an *Error sorted by line (stable, so
-// problems on one line keep the order they were found in), or nil.
+// problems on one line keep the order they were found in), or nil. The
+// problems of the whole file (line 0, such as "no sources") come last: they
+// are often caused by one on a line ("unknown key \"source\"").
 func (p *problems) err(path string) error {
 	if len(p.list) == 0 {
 		return nil
@@ -53,9 +55,17 @@ func (p *problems) err(path string) error {
 	list := append([]Problem(nil), p.list...)
 	// Insertion sort: the lists are short and mostly in order already.
 	for i := 1; i < len(list); i++ {
-		for j := i; j > 0 && list[j].Line < list[j-1].Line; j-- {
+		for j := i; j > 0 && before(list[j], list[j-1]); j-- {
 			list[j], list[j-1] = list[j-1], list[j]
 		}
 	}
 	return &Error{Path: path, Problems: list}
+}
+
+// before orders problems by line, those of the whole file last.
+func before(a, b Problem) bool {
+	if (a.Line == 0) != (b.Line == 0) {
+		return b.Line == 0
+	}
+	return a.Line < b.Line
 }

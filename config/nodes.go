@@ -1,6 +1,7 @@
 package config
 
 import (
+	"fmt"
 	"maps"
 	"math"
 	"slices"
@@ -8,6 +9,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/jobsync/jobsync/posting"
 )
 
 // fields maps the keys a mapping may hold to what decodes their values.
@@ -54,7 +57,7 @@ func (d *decoder) mappingOr(n *yaml.Node, what string, f fields, other func(key 
 		set, ok := f[key]
 		if !ok {
 			if !other(k) {
-				d.p.add(k.Line, "unknown key %q in %s; known keys: %s", key, what, knownKeys(f))
+				d.p.add(k.Line, "unknown key %q in %s%s; known keys: %s", key, what, didYouMean(key, slices.Collect(maps.Keys(f))), knownKeys(f))
 			}
 			continue
 		}
@@ -65,6 +68,15 @@ func (d *decoder) mappingOr(n *yaml.Node, what string, f fields, other func(key 
 		seen[key] = k.Line
 		set(v)
 	}
+}
+
+// didYouMean is "; did you mean X?" when one of names is close to s.
+func didYouMean(s string, names []string) string {
+	slices.Sort(names) // the same hint for the same file, whatever the map order
+	if m := posting.DidYouMean(s, names); m != "" {
+		return fmt.Sprintf(" (did you mean %q?)", m)
+	}
+	return ""
 }
 
 func knownKeys(f fields) string {

@@ -63,7 +63,8 @@ func validate(c *Config, p *problems) {
 		}
 		for _, b := range o.Boards {
 			if names[b] == 0 {
-				p.add(line, "opening: board %q is not configured; boards: %s", b, strings.Join(slices.Sorted(maps.Keys(names)), ", "))
+				configured := slices.Sorted(maps.Keys(names))
+				p.add(line, "opening: board %q is not configured%s; boards: %s", b, didYouMean(b, configured), strings.Join(configured, ", "))
 			}
 		}
 	}

@@ -29,13 +29,15 @@ func (c *composer) findFamily(name string) (*familyPrep, error) {
 		}
 	}
 	choices := make([]string, len(c.families))
+	var names []string
 	for i, fp := range c.families {
 		choices[i] = choice(fp.title, fp.key)
+		names = append(names, fp.title, fp.key)
 	}
 	if name == "" {
 		return nil, fmt.Errorf("%w: no family named; choose one of %s", ErrUnknownFamily, listChoices(choices))
 	}
-	return nil, fmt.Errorf("%w %q; choose one of %s", ErrUnknownFamily, name, listChoices(choices))
+	return nil, fmt.Errorf("%w %q%s; choose one of %s", ErrUnknownFamily, name, didYouMean(name, names), listChoices(choices))
 }
 
 // preview appends the targets of every level × specialty of fp.
@@ -94,20 +96,20 @@ func (fp *familyPrep) findLevels(name string) ([]int, error) {
 			}
 		}
 	}
-	var choices []string
+	var choices, names []string
 	if fp.synthetic {
 		choices = append(choices, choice(fp.title, fp.key)+" (the family has no levels)")
 	} else {
 		for j := range fp.levels {
 			l := &fp.levels[j]
 			choices = append(choices, choice(l.title, l.key))
+			names = append(names, l.title, l.key)
 		}
 	}
-	choices = append(choices, strconv.Quote(All))
 	if name == "" {
-		return nil, fmt.Errorf("%w: no level named in family %s; choose one of %s", ErrUnknownLevel, fp.key, listChoices(choices))
+		return nil, fmt.Errorf("%w: no level named in family %s; choose one of %s%s", ErrUnknownLevel, fp.key, listChoices(choices), orAll)
 	}
-	return nil, fmt.Errorf("%w %q in family %s; choose one of %s", ErrUnknownLevel, name, fp.key, listChoices(choices))
+	return nil, fmt.Errorf("%w %q in family %s%s; choose one of %s%s", ErrUnknownLevel, name, fp.key, didYouMean(name, names), listChoices(choices), orAll)
 }
 
 // findSpecialties returns the indexes of the specialties name stands for;
@@ -129,15 +131,16 @@ func (fp *familyPrep) findSpecialties(name string) ([]int, error) {
 		}
 	}
 	choices := make([]string, 0, len(fp.specialties)+1)
+	var names []string
 	for j := range fp.specialties {
 		s := &fp.specialties[j]
 		choices = append(choices, choice(s.name, s.key))
+		names = append(names, s.name, s.key)
 	}
-	choices = append(choices, strconv.Quote(All))
 	if len(fp.specialties) == 0 {
 		return nil, fmt.Errorf("%w %q: family %s has no specialties; leave it out or use %q", ErrUnknownSpecialty, name, fp.key, All)
 	}
-	return nil, fmt.Errorf("%w %q in family %s; choose one of %s", ErrUnknownSpecialty, name, fp.key, listChoices(choices))
+	return nil, fmt.Errorf("%w %q in family %s%s; choose one of %s%s", ErrUnknownSpecialty, name, fp.key, didYouMean(name, names), listChoices(choices), orAll)
 }
 
 func indexes(n int) []int {
@@ -160,5 +163,16 @@ func listChoices(choices []string) string {
 	if len(choices) == 0 {
 		return "(none)"
 	}
-	return strings.Join(choices, ", ")
+	return ShortList(choices)
+}
+
+// orAll ends a list of choices of levels or specialties.
+const orAll = `, or "*" for every one`
+
+// didYouMean is " (did you mean X?)" when one of names is close to name.
+func didYouMean(name string, names []string) string {
+	if m := DidYouMean(name, names); m != "" {
+		return fmt.Sprintf(" (did you mean %q?)", m)
+	}
+	return ""
 }

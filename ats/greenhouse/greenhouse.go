@@ -164,7 +164,7 @@ func New(o Options) (*Board, error) {
 		o.Now = time.Now
 	}
 	hc := atshttp.NewHTTPClient(o.HTTP)
-	ts := &tokenSource{clientID: o.ClientID, secret: o.ClientSecret, sub: o.UserID, now: o.Now}
+	ts := &tokenSource{board: o.Name, clientID: o.ClientID, secret: o.ClientSecret, sub: o.UserID, now: o.Now}
 	ts.api = &atshttp.Client{HTTP: hc, Base: tokenBase, Auth: atshttp.Basic(ats.NewSecret(o.ClientID), o.ClientSecret),
 		DecodeError: decodeError, Secrets: ts.secrets}
 	return &Board{

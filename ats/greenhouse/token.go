@@ -24,6 +24,7 @@ const refreshEarly = 60 * time.Second
 // It is the atshttp.TokenSource of the board's bearer auth.
 type tokenSource struct {
 	api      *atshttp.Client // the token endpoint, with Basic client id and secret
+	board    string          // the board's name, for the variables an error names
 	clientID string
 	secret   ats.Secret
 	sub      int64
@@ -108,6 +109,11 @@ func (s *tokenSource) fetch(ctx context.Context) (string, time.Time, error) {
 	form := url.Values{"grant_type": {"client_credentials"}, "sub": {strconv.FormatInt(s.sub, 10)}}
 	var tr tokenResponse
 	if _, err := s.api.Do(ctx, atshttp.Request{Kind: atshttp.Idempotent, Method: http.MethodPost, Form: form}, &tr); err != nil {
+		var he *atshttp.Error
+		if errors.As(err, &he) && (he.StatusCode == http.StatusUnauthorized || he.Code == "invalid_client") {
+			return "", time.Time{}, fmt.Errorf("token: %w: check %s and %s", err,
+				ats.EnvVar(s.board, "CLIENT_ID"), ats.EnvVar(s.board, "CLIENT_SECRET"))
+		}
 		return "", time.Time{}, fmt.Errorf("token: %w", err)
 	}
 	exp, err := tokenExpiry(tr, s.now())

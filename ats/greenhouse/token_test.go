@@ -125,6 +125,9 @@ func TestTokenRequestErrors(t *testing.T) {
 	if strings.Contains(err.Error(), "wrong-secret-value") {
 		t.Errorf("error shows the secret: %v", err)
 	}
+	if want := "check " + ats.EnvVar(e.board.Name(), "CLIENT_ID") + " and " + ats.EnvVar(e.board.Name(), "CLIENT_SECRET"); !strings.Contains(err.Error(), want) {
+		t.Errorf("list with a bad secret: %v, want it to say %q", err, want)
+	}
 	e2 := setup(t, greenhousesim.Options{}, func(o *Options) { o.UserID = 999 })
 	if _, err := e2.board.List(context.Background()); err == nil || !strings.Contains(err.Error(), "sub") {
 		t.Errorf("list as an unknown user: %v, want the token endpoint's complaint about sub", err)

@@ -40,7 +40,7 @@ only warnings.`,
 			var refs []pageRef
 			if configPath != "" {
 				var err error
-				if cfg, err = config.Load(configPath); err != nil {
+				if cfg, err = a.loadConfig(configPath); err != nil {
 					return err
 				}
 				refs = configRefs(cfg)

@@ -154,7 +154,11 @@ func (a *app) loadConfig(path string) (*config.Config, error) {
 	if path == "" {
 		path = a.settings.ConfigPath()
 	}
-	return config.Load(path)
+	cfg, err := config.Load(path)
+	if errors.Is(err, config.ErrNoConfig) {
+		return nil, fmt.Errorf("%w: name one with --config FILE or JOBSYNC_CONFIG, or start one with: jobsync init PAGE > %s", err, path)
+	}
+	return cfg, err
 }
 
 // composeFromConfig reads the config's pages and composes its openings.
