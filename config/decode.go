@@ -17,6 +17,11 @@ import (
 // repeated key and value of the wrong kind. It returns false when the data
 // is not a YAML document at all, which leaves nothing to validate.
 func decode(c *Config, data []byte, p *problems) bool {
+	return (&decoder{p: p}).decode(c, data)
+}
+
+func (d *decoder) decode(c *Config, data []byte) bool {
+	p := d.p
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		line, msg := yamlError(err)
@@ -27,7 +32,6 @@ func decode(c *Config, data []byte, p *problems) bool {
 		p.add(0, "the file is empty: want at least sources and boards")
 		return false
 	}
-	d := &decoder{p: p}
 	d.mapping(doc.Content[0], "the config", fields{
 		"company": func(n *yaml.Node) {
 			d.mapping(n, "company", fields{

@@ -19,6 +19,9 @@ type fields map[string]func(*yaml.Node)
 // decoder turns YAML nodes into values, noting every problem on the way.
 type decoder struct {
 	p *problems
+	// known, when not nil, records the keys each kind of mapping takes,
+	// so that a test can hold the reference (coreKeys) to the decoder.
+	known map[string]map[string]bool
 }
 
 // resolve follows an alias to the node it names.
@@ -49,6 +52,14 @@ func (d *decoder) mappingOr(n *yaml.Node, what string, f fields, other func(key 
 	if n.Kind != yaml.MappingNode {
 		d.p.add(n.Line, "%s: want a mapping of keys to values, got %s", what, kindName(n))
 		return
+	}
+	if d.known != nil {
+		if d.known[what] == nil {
+			d.known[what] = map[string]bool{}
+		}
+		for k := range f {
+			d.known[what][k] = true
+		}
 	}
 	seen := map[string]int{}
 	for i := 0; i+1 < len(n.Content); i += 2 {

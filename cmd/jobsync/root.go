@@ -78,6 +78,7 @@ Board types (a board's type: in the config):
 	root.AddCommand(
 		a.parseCommand(), a.lintCommand(), a.composeCommand(),
 		a.planCommand(), a.syncCommand(), a.simulateCommand(), a.versionCommand(),
+		a.initCommand(),
 	)
 	return root
 }
