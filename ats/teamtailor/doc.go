@@ -65,8 +65,12 @@
 // a marker (ats.ParseMarker): a person's tag that merely starts with
 // "jobsync" is not one. The fingerprint covers the title and the body's
 // text (ats.Fingerprint), so the API's re-serialised HTML is not drift and
-// a changed word is. A marker longer than a tag's 255 characters is
-// refused before any write.
+// a changed word is. A tag holds 255 characters (the simulator's limit,
+// and the tagging library's on MySQL), and a marker with a long key, its
+// owner, binding and nonce is longer (284 for a sample key of 82): it is
+// split at field boundaries over several tags that each start with its
+// version and key, and joined again when read (marker.go); only a key too
+// long for any tag is refused, before any write.
 //
 // # Rate limits
 //

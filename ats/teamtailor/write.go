@@ -20,7 +20,8 @@ func (b *Board) Create(ctx context.Context, p posting.Posting) (ats.Remote, erro
 	if strings.TrimSpace(b.o.UserID) == "" {
 		return ats.Remote{}, fmt.Errorf("create %s: a new job needs a recruiter: set %s to a Teamtailor user's id", p.Key, ats.EnvVar(b.name, "USER_ID"))
 	}
-	m, err := marker(p, ats.Marker{Nonce: ats.NewNonce()}, "")
+	m := marker(p, ats.Marker{Nonce: ats.NewNonce()}, "")
+	tags, err := markerTags(m)
 	if err != nil {
 		return ats.Remote{}, fmt.Errorf("create %s: %w", p.Key, err)
 	}
@@ -31,7 +32,7 @@ func (b *Board) Create(ctx context.Context, p posting.Posting) (ats.Remote, erro
 	rels["user"] = apiLinkageOut{Data: apiRef{Type: "users", ID: b.o.UserID}}
 	in := apiWrite{Data: apiWriteData{
 		Type:          "jobs",
-		Attributes:    apiWriteAttributes{Title: p.Title, Body: p.HTML, Status: statusOpen, Tags: []string{m.String()}},
+		Attributes:    apiWriteAttributes{Title: p.Title, Body: p.HTML, Status: statusOpen, Tags: tags},
 		Relationships: rels,
 	}}
 	var doc apiJobDocument
@@ -55,7 +56,7 @@ func (b *Board) Update(ctx context.Context, id string, p posting.Posting) (ats.R
 	if k := old.Key; k != p.Key {
 		return ats.Remote{}, fmt.Errorf("update %s: the job carries the marker of %s, not %s", id, k, p.Key)
 	}
-	m, err := marker(p, old, id)
+	tags, err = withMarker(tags, marker(p, old, id))
 	if err != nil {
 		return ats.Remote{}, fmt.Errorf("update %s: %w", id, err)
 	}
@@ -65,7 +66,7 @@ func (b *Board) Update(ctx context.Context, id string, p posting.Posting) (ats.R
 	}
 	in := apiWrite{Data: apiWriteData{
 		Type: "jobs", ID: cur.ID,
-		Attributes:    apiWriteAttributes{Title: p.Title, Body: p.HTML, Status: statusOpen, Tags: withMarker(tags, m)},
+		Attributes:    apiWriteAttributes{Title: p.Title, Body: p.HTML, Status: statusOpen, Tags: tags},
 		Relationships: rels,
 	}}
 	var doc apiJobDocument
@@ -112,16 +113,13 @@ func (b *Board) owned(ctx context.Context, id string) (apiJob, []string, error) 
 }
 
 // marker is p's marker, continuing old (a create's nonce, or the job's
-// marker), bound to the job id once there is one, checked to fit in a tag.
-func marker(p posting.Posting, old ats.Marker, id string) (ats.Marker, error) {
+// marker), bound to the job id once there is one.
+func marker(p posting.Posting, old ats.Marker, id string) ats.Marker {
 	m := ats.NewMarker(p, ats.Fingerprint(p.Title, p.HTML)).Continuing(old)
 	if id != "" {
 		m = m.Bound(id)
 	}
-	if n := len(m.String()); n > maxTagLength {
-		return ats.Marker{}, fmt.Errorf("the marker is %d characters, and a Teamtailor tag holds %d: shorten the posting's key", n, maxTagLength)
-	}
-	return m, nil
+	return m
 }
 
 // relationships are p's department and locations as the account names

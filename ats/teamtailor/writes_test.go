@@ -130,3 +130,47 @@ func TestListSeesEveryJob(t *testing.T) {
 		}
 	}
 }
+
+// A posting whose marker is longer than a tag (a long key, with its owner,
+// nonce and binding): the simulator keeps tags of 255 characters, and the
+// marker, split over tags, reads back owned and undrifted after a create
+// and an update.
+func TestLongMarkerOverSeveralTags(t *testing.T) {
+	t.Parallel()
+	sim := fastSim(teamtailorsim.Options{Empty: true})
+	b := newBoard(t, sim, teamtailor.Options{})
+	p := atstest.SamplePosting(59, 0)
+	p.Key += "/san-francisco-ca-united-states"
+	p.Owner = "gitlab-handbook-careers"
+	r, err := b.Create(t.Context(), p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p1 := atstest.SamplePosting(59, 1)
+	p1.Key, p1.Owner = p.Key, p.Owner
+	if _, err := b.Update(t.Context(), r.ID, p1); err != nil {
+		t.Fatal(err)
+	}
+	j, _ := sim.Job(r.ID)
+	if n := len(markerTagsOf(j)); n < 2 {
+		t.Errorf("the marker is in %d tags: %q", n, j.Attributes.Tags)
+	}
+	rs, err := b.List(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rs) != 1 || !rs[0].Owned || rs[0].Key != p.Key || rs[0].Hash != p1.Hash || rs[0].Drifted || rs[0].Unproved {
+		t.Errorf("listed %+v", rs)
+	}
+}
+
+// markerTagsOf are a job's tags that start like a marker.
+func markerTagsOf(j teamtailorsim.Job) []string {
+	var out []string
+	for _, tag := range j.Attributes.Tags {
+		if strings.HasPrefix(tag, "jobsync/v1 key=") {
+			out = append(out, tag)
+		}
+	}
+	return out
+}
