@@ -33,9 +33,12 @@
 //     short never leaves a live posting jobsync would not know. The two
 //     creates are never re-sent after an ambiguous failure; the engine's
 //     look-up (Find) reads the postings of the job this run made for the
-//     key and adopts a draft a lost answer made, marking it pending. A
-//     job whose job.create answer was lost stays behind as a draft job
-//     with no posting, which candidates never see.
+//     key and adopts a draft a lost answer made, marking it pending, and
+//     a create sent again after Find found nothing goes on with that job
+//     instead of making another. A job whose job.create answer was lost
+//     stays behind as a draft job with no posting, which candidates never
+//     see: nothing on it says it is jobsync's (job.create takes no custom
+//     field), so adopting it could take a person's draft.
 //   - Update: jobPosting.info (to refuse a posting without jobsync's
 //     marker: ats.ErrNotOwned), the marker with ats.PendingHash, then
 //     job.update (team) and job.updateCompensation only where they differ

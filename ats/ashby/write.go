@@ -64,17 +64,26 @@ func (b *Board) create(ctx context.Context, p posting.Posting) (ats.Remote, erro
 	if err != nil {
 		return ats.Remote{}, err
 	}
-	job, err := call[apiJob](ctx, b.c, atshttp.Create, "job.create", jobCreateRequest{
-		Title: p.Title, TeamID: team, LocationID: places[0],
-		JobTemplateID: b.o.JobTemplateID, DefaultInterviewPlanID: b.o.InterviewPlanID,
-	})
-	if err != nil {
-		return ats.Remote{}, err
-	}
-	jobID := job.Results.ID
+	// A create sent again after a failure that left no posting (Find found
+	// none on the job) goes on with the job the first made, rather than
+	// leaving it behind, open and empty.
 	b.mu.Lock()
-	b.jobs[p.Key] = madeJob{id: jobID, p: p}
+	prev, again := b.jobs[p.Key]
 	b.mu.Unlock()
+	jobID := prev.id
+	if !again {
+		job, err := call[apiJob](ctx, b.c, atshttp.Create, "job.create", jobCreateRequest{
+			Title: p.Title, TeamID: team, LocationID: places[0],
+			JobTemplateID: b.o.JobTemplateID, DefaultInterviewPlanID: b.o.InterviewPlanID,
+		})
+		if err != nil {
+			return ats.Remote{}, err
+		}
+		jobID = job.Results.ID
+		b.mu.Lock()
+		b.jobs[p.Key] = madeJob{id: jobID, p: p}
+		b.mu.Unlock()
+	}
 	if p.Pay != nil {
 		if err := b.setPay(ctx, jobID, p); err != nil {
 			return ats.Remote{}, fmt.Errorf("job %s: %w", jobID, err)
