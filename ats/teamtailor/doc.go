@@ -65,7 +65,12 @@
 // a marker (ats.ParseMarker): a person's tag that merely starts with
 // "jobsync" is not one. The fingerprint covers the title and the body's
 // text (ats.Fingerprint), so the API's re-serialised HTML is not drift and
-// a changed word is. A tag holds 255 characters (the simulator's limit,
+// a changed word is. The marker also says whether jobsync left the job open
+// or closed it (a Close rewrites the tags in the same PATCH as the status,
+// at no extra request), and, for a posting that names a department and
+// locations, fingerprints the ones it set: a person's archiving or
+// unlisting of an open job, or move of it to another department or
+// location, is drift, which a sync reports rather than overwrites. A tag holds 255 characters (the simulator's limit,
 // and the tagging library's on MySQL), and a marker with a long key, its
 // owner, binding and nonce is longer (284 for a sample key of 82): it is
 // split at field boundaries over several tags that each start with its

@@ -209,12 +209,19 @@ func (b *Board) remote(j apiJob) ats.Remote {
 			r.Locations = append(r.Locations, n)
 		}
 	}
+	setOwner(&r, j)
+	return r
+}
+
+// setOwner sets r's ownership and drift from job j's marker tags; r's
+// department and locations must be set first.
+func setOwner(r *ats.Remote, j apiJob) {
+	a := j.Attributes
 	var tags []string
 	if a.Tags != nil {
 		tags = *a.Tags
 	}
 	r.SetOwner(readMarker(tags), func() string { return ats.Fingerprint(a.Title, a.Body) })
-	return r
 }
 
 // toOne is the id a to-one relationship's linkage names, if it has one.

@@ -20,12 +20,11 @@ func (b *Board) Create(ctx context.Context, p posting.Posting) (ats.Remote, erro
 	if strings.TrimSpace(b.o.UserID) == "" {
 		return ats.Remote{}, fmt.Errorf("create %s: a new job needs a recruiter: set %s to a Teamtailor user's id", p.Key, ats.EnvVar(b.name, "USER_ID"))
 	}
-	m := marker(p, ats.Marker{Nonce: ats.NewNonce()}, "")
-	tags, err := markerTags(m)
+	rels, names, err := b.relationships(ctx, p)
 	if err != nil {
 		return ats.Remote{}, fmt.Errorf("create %s: %w", p.Key, err)
 	}
-	rels, names, err := b.relationships(ctx, p)
+	tags, err := markerTags(marker(p, ats.Marker{Nonce: ats.NewNonce()}, "", names))
 	if err != nil {
 		return ats.Remote{}, fmt.Errorf("create %s: %w", p.Key, err)
 	}
@@ -56,12 +55,11 @@ func (b *Board) Update(ctx context.Context, id string, p posting.Posting) (ats.R
 	if k := old.Key; k != p.Key {
 		return ats.Remote{}, fmt.Errorf("update %s: the job carries the marker of %s, not %s", id, k, p.Key)
 	}
-	tags, err = withMarker(tags, marker(p, old, id))
+	rels, names, err := b.relationships(ctx, p)
 	if err != nil {
 		return ats.Remote{}, fmt.Errorf("update %s: %w", id, err)
 	}
-	rels, names, err := b.relationships(ctx, p)
-	if err != nil {
+	if tags, err = withMarker(tags, marker(p, old, id, names)); err != nil {
 		return ats.Remote{}, fmt.Errorf("update %s: %w", id, err)
 	}
 	in := apiWrite{Data: apiWriteData{
@@ -80,14 +78,21 @@ func (b *Board) Update(ctx context.Context, id string, p posting.Posting) (ats.R
 // or unlisted (PATCH /v1/jobs/{id}); an update sets it open again. A job
 // that is archived, a draft, or already in that status is not written.
 func (b *Board) Close(ctx context.Context, id string) error {
-	cur, _, err := b.owned(ctx, id)
+	cur, tags, err := b.owned(ctx, id)
 	if err != nil {
 		return fmt.Errorf("close %s: %w", id, err)
 	}
 	if s := cur.Attributes.Status; s == b.o.CloseAs || s == statusArchived || s == statusDraft {
 		return nil
 	}
-	in := apiWrite{Data: apiWriteData{Type: "jobs", ID: cur.ID, Attributes: apiWriteAttributes{Status: b.o.CloseAs}}}
+	// The marker says jobsync closed it: a job found closed under an open
+	// marker was closed by a person.
+	m := readMarker(tags).Bound(cur.ID)
+	m.State = ats.StateClosed
+	if tags, err = withMarker(tags, m); err != nil {
+		return fmt.Errorf("close %s: %w", id, err)
+	}
+	in := apiWrite{Data: apiWriteData{Type: "jobs", ID: cur.ID, Attributes: apiWriteAttributes{Status: b.o.CloseAs, Tags: tags}}}
 	if err := b.c.call(ctx, atshttp.Request{Kind: atshttp.Idempotent, Method: http.MethodPatch, Path: jobPath(id), Body: in}, nil); err != nil {
 		return fmt.Errorf("close %s: %w", id, err)
 	}
@@ -113,11 +118,19 @@ func (b *Board) owned(ctx context.Context, id string) (apiJob, []string, error) 
 }
 
 // marker is p's marker, continuing old (a create's nonce, or the job's
-// marker), bound to the job id once there is one.
-func marker(p posting.Posting, old ats.Marker, id string) ats.Marker {
+// marker), bound to the job id once there is one. It says the job is open,
+// and, for a posting that sets both, fingerprints the department and
+// locations the write sets, so that a person's change to either, or a
+// person's close, is drift. (A posting without one leaves the job's as a
+// person set it: then there is nothing to compare.)
+func marker(p posting.Posting, old ats.Marker, id string, names relNames) ats.Marker {
 	m := ats.NewMarker(p, ats.Fingerprint(p.Title, p.HTML)).Continuing(old)
 	if id != "" {
 		m = m.Bound(id)
+	}
+	m.State = ats.StateOpen
+	if p.Department != "" && len(p.Locations) > 0 {
+		m.Attrs = ats.AttrFingerprint(names.locations, names.department)
 	}
 	return m
 }
@@ -170,6 +183,7 @@ func (b *Board) written(j apiJob, names relNames) ats.Remote {
 	if len(names.locations) > 0 {
 		r.Locations = names.locations
 	}
+	setOwner(&r, j) // again, with them
 	return r
 }
 

@@ -174,3 +174,48 @@ func markerTagsOf(j teamtailorsim.Job) []string {
 	}
 	return out
 }
+
+// A person's close of a job jobsync left open, or a person's move of it to
+// another department, is drift: the marker says open and fingerprints the
+// department and locations. jobsync's own close is not.
+func TestPeoplesCloseAndMoveAreDrift(t *testing.T) {
+	t.Parallel()
+	sim := fastSim(teamtailorsim.Options{Empty: true})
+	b := newBoard(t, sim, teamtailor.Options{})
+	ps := atstest.SamplePostings(3)
+	var ids []string
+	for _, p := range ps {
+		r, err := b.Create(t.Context(), p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, r.ID)
+	}
+	if err := sim.EditJob(ids[0], teamtailorsim.Edit{Status: "archived"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := sim.EditJob(ids[1], teamtailorsim.Edit{Department: "People"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Close(t.Context(), ids[2]); err != nil {
+		t.Fatal(err)
+	}
+	rs, err := b.List(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	drifted := map[string]bool{}
+	for _, r := range rs {
+		drifted[r.ID] = r.Drifted
+	}
+	if !drifted[ids[0]] || !drifted[ids[1]] || drifted[ids[2]] {
+		t.Errorf("drifted: archived by a person %v, moved by a person %v, closed by jobsync %v; want true, true, false",
+			drifted[ids[0]], drifted[ids[1]], drifted[ids[2]])
+	}
+	if _, err := b.Update(t.Context(), ids[2], ps[2]); err != nil {
+		t.Fatal(err)
+	}
+	if rs, _ := b.List(t.Context()); slices.ContainsFunc(rs, func(r ats.Remote) bool { return r.ID == ids[2] && (r.Drifted || !r.Open) }) {
+		t.Errorf("reopened by jobsync: drifted or closed")
+	}
+}

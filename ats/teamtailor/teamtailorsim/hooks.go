@@ -77,6 +77,7 @@ type Edit struct {
 	Title      string
 	Body       string
 	Status     string
+	Department string // a department's name: the job moves there
 	AddTags    []string
 	RemoveTags []string // by exact spelling, or every tag starting with a prefix ending in "*"
 }
@@ -101,6 +102,18 @@ func (s *Server) EditJob(id string, e Edit) error {
 			return fmt.Errorf("status %q: want one of %v", e.Status, jobStatuses)
 		}
 		a.Status = e.Status
+	}
+	if e.Department != "" {
+		var id string
+		for _, d := range s.departments {
+			if d.Name == e.Department {
+				id = d.ID
+			}
+		}
+		if id == "" {
+			return fmt.Errorf("no department %q", e.Department)
+		}
+		j.DepartmentID = id
 	}
 	a.Tags = slices.DeleteFunc(a.Tags, func(t string) bool {
 		return slices.ContainsFunc(e.RemoveTags, func(r string) bool {
