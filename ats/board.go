@@ -60,6 +60,15 @@ type BodyLayout interface {
 	Body(p posting.Posting) string
 }
 
+// FieldReader is an optional capability: a board whose List cannot read
+// back some fields of a posting names those it reads (of FieldTitle,
+// FieldLocations, FieldDepartment, FieldBody), and plan diffs leave the
+// others out rather than show them as changed. The content hash still sees
+// every change: an update of a field left out shows as FieldHash.
+type FieldReader interface {
+	ReadsFields() []string
+}
+
 // Locker is an optional capability: a board that two syncs must not write at
 // once (a local folder). A writing run (Start with Write) holds the lock from
 // before List until its last write; plans and dry runs take none. Lock fails

@@ -32,25 +32,27 @@ const (
 )
 
 // changes lists what differs between the board's posting r and the desired
-// d, in a fixed field order.
-func changes(d *posting.Posting, r *Remote, bodyOf func(posting.Posting) string) []Change {
+// d, in a fixed field order, among the fields the board reads back: a field
+// List cannot read would always look changed.
+func changes(d *posting.Posting, r *Remote, opts PlanOptions) []Change {
+	reads := func(field string) bool { return opts.Fields == nil || slices.Contains(opts.Fields, field) }
 	var cs []Change
-	if d.Title != r.Title {
+	if reads(FieldTitle) && d.Title != r.Title {
 		cs = append(cs, Change{Field: FieldTitle, Old: r.Title, New: d.Title})
 	}
-	if !slices.Equal(d.Locations, r.Locations) {
+	if reads(FieldLocations) && !slices.Equal(d.Locations, r.Locations) {
 		cs = append(cs, Change{Field: FieldLocations, Old: strings.Join(r.Locations, ", "), New: strings.Join(d.Locations, ", ")})
 	}
-	if d.Department != r.Department {
+	if reads(FieldDepartment) && d.Department != r.Department {
 		cs = append(cs, Change{Field: FieldDepartment, Old: r.Department, New: d.Department})
 	}
 	var body string
-	if bodyOf != nil {
-		body = bodyOf(*d)
+	if opts.Body != nil {
+		body = opts.Body(*d)
 	} else {
 		body = HTMLText(d.HTML)
 	}
-	if body != r.Body {
+	if reads(FieldBody) && body != r.Body {
 		if diff := unifiedDiff(r.Body, body); diff != "" {
 			cs = append(cs, Change{Field: FieldBody, Diff: diff})
 		}

@@ -25,7 +25,7 @@ func TestChangesUseTheBoardsBodyLayout(t *testing.T) {
 		{"default layout sees the board's heading as an edit", nil, same, true, "-What you'll need:"},
 		{"board layout, edited text", layout, &Remote{Title: "PM", Body: "What you'll need:\n- Rust"}, true, "+- Go"},
 	} {
-		cs := changes(d, tc.r, tc.bodyOf)
+		cs := changes(d, tc.r, PlanOptions{Body: tc.bodyOf})
 		gotBody := false
 		for _, c := range cs {
 			if c.Field == FieldBody {
@@ -38,5 +38,26 @@ func TestChangesUseTheBoardsBodyLayout(t *testing.T) {
 		if gotBody != tc.wantBody {
 			t.Errorf("%s: body change = %v, want %v (%+v)", tc.name, gotBody, tc.wantBody, cs)
 		}
+	}
+}
+
+// A field the board cannot read back is left out of the diff, not shown
+// as "" → value; a change to it alone shows as the hash.
+func TestChangesLeaveOutFieldsTheBoardCannotRead(t *testing.T) {
+	t.Parallel()
+	d := &posting.Posting{Title: "PM", Locations: []string{"Remote"}, Department: "Product", HTML: "<p>Go</p>", Hash: "new"}
+	r := &Remote{Title: "PM", Body: "Go", Hash: "old"} // as Greenhouse lists it: no locations, no department
+	fields := []string{FieldTitle, FieldBody}
+	if cs := changes(d, r, PlanOptions{}); len(cs) != 2 || cs[0].Field != FieldLocations || cs[1].Field != FieldDepartment {
+		t.Errorf("every field compared: %+v, want locations and department", cs)
+	}
+	cs := changes(d, r, PlanOptions{Fields: fields})
+	if len(cs) != 1 || cs[0].Field != FieldHash {
+		t.Errorf("title and body compared: %+v, want the hash alone", cs)
+	}
+	edited := *r
+	edited.Body = "Rust"
+	if cs := changes(d, &edited, PlanOptions{Fields: fields}); len(cs) != 1 || cs[0].Field != FieldBody {
+		t.Errorf("an edited body: %+v, want the body alone", cs)
 	}
 }

@@ -98,6 +98,9 @@ type PlanOptions struct {
 	// that lay a posting out their own way (Lever's lists) say so through
 	// the BodyLayout capability.
 	Body func(posting.Posting) string
+	// Fields are the fields the board reads back (FieldTitle, …), which
+	// diffs compare; nil means every one. See the FieldReader capability.
+	Fields []string
 	// Owner is the owner id of the config: only postings whose marker
 	// names it are written. DefaultOwner owns the markers that name none
 	// (written before owners): they are the config's when Owner is the
@@ -243,16 +246,16 @@ func decide(board string, d *posting.Posting, r *Remote, opts PlanOptions) Actio
 	switch {
 	case r.Drifted && !opts.OverwriteDrift:
 		a.Op, a.Reason = OpDrift, ReasonDrift
-		a.Changes = changes(d, r, opts.Body)
+		a.Changes = changes(d, r, opts)
 	case r.Drifted:
 		a.Op, a.Reason = OpUpdate, ReasonOverwrite
-		a.Changes = changes(d, r, opts.Body)
+		a.Changes = changes(d, r, opts)
 	case !r.Open:
 		a.Op, a.Reason = OpUpdate, ReasonReopen
-		a.Changes = changes(d, r, opts.Body)
+		a.Changes = changes(d, r, opts)
 	case r.Hash != d.Hash:
 		a.Op = OpUpdate
-		a.Changes = changes(d, r, opts.Body)
+		a.Changes = changes(d, r, opts)
 	default:
 		a.Op = OpUnchanged
 	}

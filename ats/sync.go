@@ -107,6 +107,9 @@ func Start(ctx context.Context, targets []Target, desired []posting.Posting, opt
 	for i := range r.Boards {
 		b := &r.Boards[i]
 		po := PlanOptions{OverwriteDrift: opts.OverwriteDrift, Owner: opts.Owner, DefaultOwner: opts.DefaultOwner}
+		if fr, ok := b.Board.(FieldReader); ok {
+			po.Fields = fr.ReadsFields()
+		}
 		if l, ok := b.Board.(BodyLayout); ok {
 			po.Body = l.Body
 		}

@@ -41,8 +41,10 @@
 // Locations are free-text job_post_locations rows (POST, DELETE
 // /job_post_locations; GET ?job_post_ids=). List does not read them: that
 // would cost a request per 50 posts on every sync, for a field the content
-// hash already covers. So an owned Remote has no Locations, and an update's
-// diff shows the desired locations as new. Instead the final marker records
+// hash already covers. So an owned Remote has no Locations, and
+// ReadsFields (ats.FieldReader) leaves locations and the department (not
+// written at all) out of plan diffs rather than show every update as
+// "" → "Remote". Instead the final marker records
 // a digest of the locations it wrote (" loc=<digest>" after the marker,
 // which ats.ParseMarker ignores), and a write reads and sets the rows only
 // when the digest differs: a create, a pending or older marker, or new
@@ -50,6 +52,10 @@
 // live post never has none. A posting with no locations keeps the
 // template's. A row a person changed in Greenhouse stays until the
 // posting's own locations change.
+//
+// Preflight (ats.Preflighter) checks, reading only, that the template job
+// exists and has a post to copy (when the plan creates), and whether the
+// marker field exists: a plan says that the first write creates it.
 //
 // # Ownership
 //

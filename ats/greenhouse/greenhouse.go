@@ -45,9 +45,15 @@ type Board struct {
 	c          *client
 	log        *zap.Logger
 
-	fieldMu    sync.Mutex
-	fieldKey   string // the marker field's name_key, once known
-	templateOK bool   // the template job has a post to copy
+	fieldMu  sync.Mutex
+	fieldKey string // the marker field's name_key, once known
+	// fieldAbsent is whether a look found no marker field, so that the
+	// write that creates it need not look again.
+	fieldAbsent bool
+	templateOK  bool // the template job has a post to copy
+	// templateSeen is whether the last List saw the template job, once
+	// listed: Preflight needs no request of its own then.
+	templateSeen, listed bool
 
 	postsMu sync.Mutex
 	postJob map[int64]int64      // post id → its job's id, as List saw them
@@ -112,9 +118,10 @@ func (b *Board) jobOf(postID int64) (int64, bool) {
 }
 
 var (
-	_ ats.Board      = (*Board)(nil)
-	_ ats.Finder     = (*Board)(nil)
-	_ ats.Concurrent = (*Board)(nil)
+	_ ats.Board       = (*Board)(nil)
+	_ ats.Finder      = (*Board)(nil)
+	_ ats.Concurrent  = (*Board)(nil)
+	_ ats.FieldReader = (*Board)(nil)
 )
 
 // New checks o and returns the board. Every missing setting is reported,
@@ -206,7 +213,14 @@ func (b *Board) List(ctx context.Context) ([]ats.Remote, error) {
 	if err := cmp.Or(jerr, pr.err); err != nil {
 		return nil, fmt.Errorf("list: %w", err)
 	}
+	b.noteTemplate(slices.ContainsFunc(jobs, func(j job) bool { return j.ID == b.templateID }))
 	return b.remotes(jobs, owners(jobs, b.templateID), pr.posts, "", true), nil
+}
+
+// ReadsFields says what List reads back: not the locations (see the
+// package doc) nor the department, which jobsync does not write.
+func (b *Board) ReadsFields() []string {
+	return []string{ats.FieldTitle, ats.FieldBody}
 }
 
 // Find returns the owned postings with key: every page of GET /jobs, then

@@ -114,6 +114,10 @@ func (s *tokenSource) fetch(ctx context.Context) (string, time.Time, error) {
 			return "", time.Time{}, fmt.Errorf("token: %w: check %s and %s", err,
 				ats.EnvVar(s.board, "CLIENT_ID"), ats.EnvVar(s.board, "CLIENT_SECRET"))
 		}
+		if errors.As(err, &he) && he.StatusCode == http.StatusBadRequest {
+			// The one value of the form that is the user's to get wrong.
+			return "", time.Time{}, fmt.Errorf("token: %w: check %s, the Greenhouse user jobsync acts as", err, ats.EnvVar(s.board, "USER_ID"))
+		}
 		return "", time.Time{}, fmt.Errorf("token: %w", err)
 	}
 	exp, err := tokenExpiry(tr, s.now())

@@ -318,48 +318,55 @@ func (b *Board) reopen(ctx context.Context, jobID int64) error {
 // post to copy: a job without one could never be listed, and every sync
 // would make another.
 func (b *Board) checkTemplate(ctx context.Context) error {
+	ok, err := b.templateHasPost(ctx)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return fmt.Errorf("template job %d has no job post to copy: give it one in Greenhouse", b.templateID)
+	}
+	return nil
+}
+
+// templateHasPost reports whether the template job has a post to copy,
+// looking once per Board until it has.
+func (b *Board) templateHasPost(ctx context.Context) (bool, error) {
 	b.fieldMu.Lock()
 	defer b.fieldMu.Unlock()
 	if b.templateOK {
-		return nil
+		return true, nil
 	}
 	posts, err := listAll[jobPost](ctx, b.c, routeJobPosts, url.Values{"job_ids": {strconv.FormatInt(b.templateID, 10)}})
 	if err != nil {
-		return fmt.Errorf("posts of template job %d: %w", b.templateID, err)
+		return false, fmt.Errorf("posts of template job %d: %w", b.templateID, err)
 	}
-	if _, ok := primaryPost(posts); !ok {
-		return fmt.Errorf("template job %d has no job post to copy: give it one in Greenhouse", b.templateID)
-	}
-	b.templateOK = true
-	return nil
+	_, b.templateOK = primaryPost(posts)
+	return b.templateOK, nil
 }
 
 // markerField returns the name_key of the private job custom field that
 // holds the marker, creating the field when the account has none. Known
 // once, it is not looked up again.
 func (b *Board) markerField(ctx context.Context) (string, error) {
+	f, found, err := b.findMarkerField(ctx)
+	if err != nil {
+		return "", err
+	}
 	b.fieldMu.Lock()
 	defer b.fieldMu.Unlock()
-	if b.fieldKey != "" {
-		return b.fieldKey, nil
-	}
-	fields, err := listAll[customField](ctx, b.c, routeCustomFields, url.Values{"field_type": {fieldTypeJob}})
-	if err != nil {
-		return "", fmt.Errorf("marker field: %w", err)
-	}
-	for _, f := range fields {
-		if f.FieldType != fieldTypeJob || !f.Active || (f.NameKey != markerNameKey && !strings.EqualFold(f.Name, markerFieldName)) {
-			continue
-		}
+	if found {
 		if f.ValueType != valueTypeShortText && f.ValueType != valueTypeLongText {
 			return "", fmt.Errorf("marker field: job custom field %s is a %s field; jobsync needs short_text or long_text", f.NameKey, f.ValueType)
 		}
 		b.fieldKey = f.NameKey
 		return b.fieldKey, nil
 	}
-	var f customField
+	if b.fieldKey != "" { // another write created it meanwhile
+		return b.fieldKey, nil
+	}
 	req := createFieldRequest{Name: markerFieldName, FieldType: fieldTypeJob, ValueType: valueTypeLongText, Private: true, Description: markerFieldDesc}
 	if err := b.c.do(ctx, atshttp.Create, http.MethodPost, routeCustomFields, req, &f); err != nil {
+		b.fieldAbsent = false // it may have been made all the same: look again next time
 		return "", fmt.Errorf("marker field: create: %w", err)
 	}
 	if f.NameKey == "" {
@@ -368,4 +375,31 @@ func (b *Board) markerField(ctx context.Context) (string, error) {
 	b.log.Info("created the private job custom field that marks jobsync's jobs", zap.String("name_key", f.NameKey))
 	b.fieldKey = f.NameKey
 	return b.fieldKey, nil
+}
+
+// findMarkerField looks the marker field up, reading only: the one known
+// already, else the account's job custom fields.
+func (b *Board) findMarkerField(ctx context.Context) (customField, bool, error) {
+	b.fieldMu.Lock()
+	defer b.fieldMu.Unlock()
+	if b.fieldKey != "" {
+		return customField{NameKey: b.fieldKey, ValueType: valueTypeLongText}, true, nil
+	}
+	if b.fieldAbsent { // Preflight looked: the first write creates it
+		return customField{}, false, nil
+	}
+	fields, err := listAll[customField](ctx, b.c, routeCustomFields, url.Values{"field_type": {fieldTypeJob}})
+	if err != nil {
+		return customField{}, false, fmt.Errorf("marker field: %w", err)
+	}
+	for _, f := range fields {
+		if f.FieldType == fieldTypeJob && f.Active && (f.NameKey == markerNameKey || strings.EqualFold(f.Name, markerFieldName)) {
+			if f.ValueType == valueTypeShortText || f.ValueType == valueTypeLongText {
+				b.fieldKey = f.NameKey // usable: the writes need not look again
+			}
+			return f, true, nil
+		}
+	}
+	b.fieldAbsent = true
+	return customField{}, false, nil
 }

@@ -2,12 +2,14 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"go.uber.org/zap"
 
 	"github.com/jobsync/jobsync/ats"
 	"github.com/jobsync/jobsync/config"
+	"github.com/jobsync/jobsync/posting"
 )
 
 // planFlags are the flags plan and sync share.
@@ -20,14 +22,33 @@ type planFlags struct {
 	// A lock is itself a write (the local board tidies its index on unlock),
 	// and plan and sync --dry-run write nothing.
 	write bool
+	// saved, for sync --plan, is the plan to apply: the run refuses before
+	// any write when the config, the pages or the boards moved since.
+	saved *savedPlan
+}
+
+// runInputs are what a run was made from, for a saved plan.
+type runInputs struct {
+	configPath, configDigest string
+	postings                 []posting.Posting
 }
 
 // startRun loads the config and the pages, composes the postings and starts
 // the sync loop on every selected board: locked if f.write, listed and
 // planned. Nothing is written. The caller closes the run.
-func (a *app) startRun(ctx context.Context, f planFlags) (*ats.Run, error) {
+func (a *app) startRun(ctx context.Context, f planFlags) (*ats.Run, runInputs, error) {
+	var in runInputs
+	run, err := a.startRunInputs(ctx, f, &in)
+	return run, in, err
+}
+
+func (a *app) startRunInputs(ctx context.Context, f planFlags, in *runInputs) (*ats.Run, error) {
 	cfg, err := a.loadConfig(f.config)
 	if err != nil {
+		return nil, err
+	}
+	in.configPath = cfg.Path
+	if in.configDigest, err = fileDigest(cfg.Path); err != nil {
 		return nil, err
 	}
 	selected, err := selectBoards(cfg, f.boards)
@@ -50,6 +71,14 @@ func (a *app) startRun(ctx context.Context, f planFlags) (*ats.Run, error) {
 	if err != nil {
 		return nil, err
 	}
+	if f.saved != nil {
+		// Before any board is read or locked.
+		if err := f.saved.checkInputs(in.configDigest, postings); err != nil {
+			return nil, err
+		}
+		postings = f.saved.Desired // what was reviewed, exactly
+	}
+	in.postings = postings
 	a.logStructured(cfg, selected, postings)
 	targets := make([]ats.Target, len(selected))
 	for i, b := range selected {
@@ -68,6 +97,11 @@ func (a *app) startRun(ctx context.Context, f planFlags) (*ats.Run, error) {
 	})
 	if err != nil {
 		return nil, err
+	}
+	if f.saved != nil {
+		if err := f.saved.checkBoards(run); err != nil {
+			return nil, errors.Join(err, run.Close())
+		}
 	}
 	for _, p := range run.Plans() {
 		for _, w := range p.Warnings {

@@ -15,6 +15,7 @@ import (
 func (a *app) syncCommand() *cobra.Command {
 	var f planFlags
 	var dryRun bool
+	var planFile string
 	cmd := &cobra.Command{
 		Use:   "sync [--config F] [--board NAME]... [--dry-run] [--allow-mass-close] [--overwrite-drift]",
 		Short: "Bring the boards in line with the handbook: create, update, close",
@@ -25,18 +26,29 @@ It stops before any write when a page fails to parse, when a board cannot be
 listed, when a board lacks what its writes need (a template job, say), or
 when a plan would close more than 25% (and more than 3) of a board's owned
 postings, unless --allow-mass-close. --dry-run ends with the exit code the
-sync would. It never touches a posting it does
+sync would.
+
+--plan FILE applies a plan saved by "jobsync plan --out FILE" with the plan's
+own options, and refuses before any write, saying what moved, when the
+config or the pages changed since, or when a posting the plan touches changed
+on its board (closed, edited, rewritten). It never touches a posting it does
 not own. A posting edited outside jobsync (drift) is reported and left alone
 unless --overwrite-drift; drift makes the exit code 1. After any failed write
 it closes nothing on that board. Ctrl-C stops between writes; the next sync
 picks up where it left off.`,
 		Example: `  jobsync sync --config examples/jobsync.yaml
   jobsync sync --dry-run --board greenhouse
+  jobsync sync --plan jobsync.plan   # what the merge request reviewed, or nothing
   JOBSYNC_LOG_FORMAT=json jobsync sync --board lever --overwrite-drift`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			f.write = !dryRun
-			run, err := a.startRun(cmd.Context(), f)
+			if planFile != "" {
+				if err := f.useSavedPlan(cmd, planFile); err != nil {
+					return err
+				}
+			}
+			run, _, err := a.startRun(cmd.Context(), f)
 			if err != nil {
 				return err
 			}
@@ -60,6 +72,7 @@ picks up where it left off.`,
 	fl := cmd.Flags()
 	fl.StringVar(&f.config, "config", "", "config file (default $JOBSYNC_CONFIG or ./jobsync.yaml)")
 	fl.StringSliceVar(&f.boards, "board", nil, "sync only this board (repeatable; default all)")
+	fl.StringVar(&planFile, "plan", "", "apply exactly this saved plan (jobsync plan --out FILE), or refuse if anything moved since")
 	fl.BoolVar(&dryRun, "dry-run", false, "print the plan and write nothing")
 	fl.BoolVar(&f.allowMassClose, "allow-mass-close", false, "allow a plan that closes more than 25% (and more than 3) of a board's postings")
 	fl.BoolVar(&f.overwriteDrift, "overwrite-drift", false, "overwrite postings edited outside jobsync")
@@ -122,4 +135,25 @@ func (a *app) report(results []ats.Result) error {
 		err = fmt.Errorf("%w\nthe next sync picks up where this one stopped", err)
 	}
 	return leftAloneHint(err)
+}
+
+// useSavedPlan makes f the saved plan's: its config (unless --config names
+// another), boards and options; flags that would change them are refused.
+func (f *planFlags) useSavedPlan(cmd *cobra.Command, path string) error {
+	sp, err := readSavedPlan(path)
+	if err != nil {
+		return err
+	}
+	for _, name := range []string{"board", "allow-mass-close", "overwrite-drift"} {
+		if cmd.Flags().Changed(name) {
+			return fmt.Errorf("--%s: --plan applies the saved plan's own choices; make a new plan with --%s instead", name, name)
+		}
+	}
+	if f.config == "" {
+		f.config = sp.Config
+	}
+	f.boards = sp.Options.Boards
+	f.allowMassClose, f.overwriteDrift = sp.Options.AllowMassClose, sp.Options.OverwriteDrift
+	f.saved = sp
+	return nil
 }
