@@ -1,6 +1,7 @@
 package greenhouse
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -27,6 +28,9 @@ func TestPreflight(t *testing.T) {
 	t.Parallel()
 	e := setup(t, greenhousesim.Options{RateLimit: 100000}, nil)
 	missing := setup(t, greenhousesim.Options{RateLimit: 100000}, func(o *Options) { o.TemplateJobID = 424242 })
+	postless := setup(t, greenhousesim.Options{RateLimit: 100000}, nil)
+	postless.board.templateID = postless.sim.AddTemplateJob("Sales job template")
+	noPost := fmt.Sprintf("error: template job %d has no job post to copy, so none of the 3 creates can be made", postless.board.templateID)
 	creates := ats.NewPlan("greenhouse", samples(3), nil, ats.PlanOptions{})
 
 	for _, tc := range []struct {
@@ -42,6 +46,9 @@ func TestPreflight(t *testing.T) {
 		{"template job missing", missing, creates, []string{
 			"error: template job 424242 does not exist, or these credentials cannot see it, so none of the 3 creates can be made: set JOBSYNC_GREENHOUSE_TEMPLATE_JOB_ID",
 			"notice: the first write creates"}, 2, true},
+		{"template job without a post", postless, creates, []string{
+			noPost,
+			"notice: the first write creates"}, 3, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			tc.env.sim.ResetStats()

@@ -81,6 +81,14 @@ func (s *Server) AddHumanJob(title string) (jobID, postID int64) {
 	return s.addHumanJobLocked(title)
 }
 
+// AddTemplateJob adds a template job as a person would before writing its
+// posts: a job marked as a template, with no job post to copy.
+func (s *Server) AddTemplateJob(name string) (jobID int64) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.addJob(name, "R&D", true).ID
+}
+
 // EditPostContent changes a post's content as a person would in the UI.
 func (s *Server) EditPostContent(postID int64, html string) error {
 	s.mu.Lock()
