@@ -209,3 +209,35 @@ func TestRetriedCreateReusesItsJob(t *testing.T) {
 		t.Errorf("%d jobs and %d postings (%v), want one open job with its published posting", len(jobs), len(ps), ps)
 	}
 }
+
+// Reads go as POST, yet are declared reads: a lost answer to
+// jobPosting.list or jobPosting.info is asked again. A create is never
+// sent twice by the client: after a lost answer to job.create or
+// jobPosting.create the error goes to the engine, which looks the key up.
+func TestReadsRetriedCreatesNot(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		method string
+		drop   bool
+	}{{"jobPosting.list", false}, {"jobPosting.info", true}, {"job.create", false}, {"jobPosting.create", true}} {
+		t.Run(tc.method, func(t *testing.T) {
+			t.Parallel()
+			sim := fastSim(ashbysim.Options{})
+			b := newBoard(t, sim, ashby.Options{})
+			sim.Faults().LoseNext("POST", "/"+tc.method, tc.drop)
+			_, listErr := b.List(t.Context())
+			_, createErr := b.Create(t.Context(), atstest.SamplePosting(0, 0))
+			n := routes(sim, 0)[tc.method]
+			switch tc.method {
+			case "jobPosting.list", "jobPosting.info":
+				if listErr != nil || n < 2 {
+					t.Errorf("list after a lost %s answer: %v, %d sent; want it asked again", tc.method, listErr, n)
+				}
+			default:
+				if createErr == nil || n != 1 {
+					t.Errorf("create after a lost %s answer: %v, %d sent; want an error and one request", tc.method, createErr, n)
+				}
+			}
+		})
+	}
+}
