@@ -38,6 +38,12 @@ type Options struct {
 	// an Idempotent write is sent again with backoff (SmartRecruiters' 409:
 	// "the request conflicts with a different request"). A Create never is.
 	RetryStatuses []int
+	// BudgetHeaders says the board reports what is left of its rate limit
+	// on every answer of its API (X-RateLimit-Remaining and -Reset,
+	// Greenhouse): while the client does not know it, at the start of a run
+	// and of each window, it sends one request at a time, as a run just
+	// before may have spent it.
+	BudgetHeaders bool
 }
 
 // NewHTTPClient returns the retrying HTTP client one board uses for all its
@@ -52,8 +58,13 @@ type Options struct {
 //     create is unknown, and the engine looks the key up instead of
 //     re-sending;
 //   - after a 429 no request goes out before its Retry-After has passed, and
-//     when X-RateLimit-Remaining reaches 0 none goes out before
-//     X-RateLimit-Reset: one gate for all of the board's workers;
+//     when X-RateLimit-Remaining reaches 1 none goes out before
+//     X-RateLimit-Reset (the last one is left for the run after): one gate
+//     for all of the board's workers;
+//   - a run starts cautiously, as a run just before may have spent the
+//     budget: with BudgetHeaders, one request at a time until an answer's
+//     X-RateLimit-Remaining says what is left; a Limiter (and each of
+//     Limits) starts without its burst, at its rate;
 //   - a redirect of anything but a GET or HEAD is handed back as is (Go would
 //     replay it as a bodiless GET);
 //   - the last response is returned as is after the final attempt, so the
@@ -77,7 +88,15 @@ func NewHTTPClient(o Options) *http.Client {
 	if o.Logger == nil {
 		o.Logger = zap.NewNop()
 	}
-	g := &gate{next: o.Transport, limiter: o.Limiter, limits: o.Limits, now: time.Now}
+	// A slow start: without its burst, the limiter lets the first requests
+	// go at the board's rate, into a bucket a run just before may have
+	// drained (Lever's: 20 requests at once met 12 responses 429).
+	for _, l := range append([]Limit{{Limiter: o.Limiter}}, o.Limits...) {
+		if l.Limiter != nil {
+			l.Limiter.ReserveN(time.Now(), l.Limiter.Burst())
+		}
+	}
+	g := &gate{next: o.Transport, limiter: o.Limiter, limits: o.Limits, probe: o.BudgetHeaders, now: time.Now}
 	if o.MaxInFlight > 0 {
 		g.slots = make(chan struct{}, o.MaxInFlight)
 	}

@@ -16,15 +16,27 @@ import (
 // refill a little, short next to a retry's own backoff.
 const noHeaderPause = 500 * time.Millisecond
 
+// reserve is the part of each window's budget (X-RateLimit-Remaining) a run
+// leaves unspent: the request with which a run started right after this one
+// learns the budget (see probing), so that it meets no 429 either.
+const reserve = 1
+
 // gate is the transport under every retry attempt. It keeps one view of the
 // board's rate limit for all of a board's workers: it holds requests while a
 // 429's Retry-After runs, and spends the window's remaining budget without
 // overshooting it, counting requests in flight against what the last response
 // said was left.
+//
+// It starts cautiously, since a run just before may have spent the board's
+// budget: on a board that reports its budget in headers (probe), one
+// request at a time until an answer says what is left of the window; a
+// board paced by the client gets its Limiter without the burst (see
+// NewHTTPClient), so that its first requests go at the board's rate.
 type gate struct {
 	next    http.RoundTripper
 	limiter *rate.Limiter
 	limits  []Limit
+	probe   bool          // the board reports its budget on every answer (Options.BudgetHeaders)
 	slots   chan struct{} // one per request on the wire; nil: no bound
 	now     func() time.Time
 
@@ -34,6 +46,7 @@ type gate struct {
 	known     bool
 	reset     time.Time // when the window's budget refills
 	inFlight  int
+	answered  chan struct{} // closed when a request ends; nil while no one waits
 }
 
 func (g *gate) RoundTrip(req *http.Request) (*http.Response, error) {
@@ -119,8 +132,22 @@ func (g *gate) wait(ctx context.Context) error {
 		switch {
 		case now.Before(g.until):
 			d = g.until.Sub(now)
-		case g.known && now.Before(g.reset) && g.remaining-g.inFlight <= 0:
+		case g.known && now.Before(g.reset) && g.remaining-g.inFlight <= reserve:
 			d = g.reset.Sub(now) + 50*time.Millisecond // the reset is whole seconds; don't race it
+		case g.probing(now) && g.inFlight > 0:
+			// The budget is unknown: wait for the answer of the request
+			// that went to learn it.
+			if g.answered == nil {
+				g.answered = make(chan struct{})
+			}
+			answered := g.answered
+			g.mu.Unlock()
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case <-answered:
+			}
+			continue
 		default:
 			if g.known && !now.Before(g.reset) {
 				g.known = false // a new window: the next response tells its budget
@@ -140,11 +167,22 @@ func (g *gate) wait(ctx context.Context) error {
 	}
 }
 
+// probing reports whether the gate knows nothing of the window's budget
+// yet, on a board that reports it in headers: until an answer says,
+// requests go one at a time.
+func (g *gate) probing(now time.Time) bool {
+	return g.probe && !(g.known && now.Before(g.reset))
+}
+
 // done records a finished request and what its response says of the limit.
 func (g *gate) done(resp *http.Response) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	g.inFlight--
+	if g.answered != nil {
+		close(g.answered)
+		g.answered = nil
+	}
 	if resp == nil {
 		return
 	}

@@ -170,6 +170,9 @@ func New(o Options) (*Board, error) {
 	if o.Now == nil {
 		o.Now = time.Now
 	}
+	// Harvest reports the window's budget on every answer: the client learns
+	// it before it sends more than one request (a cautious start).
+	o.HTTP.BudgetHeaders = true
 	hc := atshttp.NewHTTPClient(o.HTTP)
 	ts := &tokenSource{board: o.Name, clientID: o.ClientID, secret: o.ClientSecret, sub: o.UserID, now: o.Now}
 	ts.api = &atshttp.Client{HTTP: hc, Base: tokenBase, Auth: atshttp.Basic(ats.NewSecret(o.ClientID), o.ClientSecret),

@@ -120,3 +120,32 @@ func TestFaultsNoDuplicates(t *testing.T) {
 		t.Errorf("%d postings on the board, want %d", n, len(desired))
 	}
 }
+
+// TestBackToBackRunsMeetNo429: a sync right after another, each a new run
+// (a new board with Lever's default pace, as a new jobsync process), meets
+// no 429, though the first left the account's bucket empty: a run's
+// limiter starts without its burst, at the bucket's refill rate. On
+// synctest's clock.
+func TestBackToBackRunsMeetNo429(t *testing.T) {
+	t.Parallel()
+	synctest.Test(t, func(t *testing.T) {
+		sim := leversim.New(leversim.Options{Empty: true}) // Lever's 10/s, bursts of 20
+		run := func() *Board {
+			b, err := New(Options{BaseURL: "http://lever.test/v1", APIKey: ats.NewSecret(sim.APIKey()), PerformAs: sim.PerformAs(),
+				HTTP: atshttp.Options{Transport: atstest.InMemory(sim), RetryWaitMin: time.Millisecond, RetryWaitMax: 5 * time.Millisecond}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return b
+		}
+		desired := atstest.SamplePostings(30)
+		(&testEnv{sim: sim, board: run()}).sync(t, desired)
+		for i := range desired {
+			desired[i] = atstest.SamplePosting(i, 1)
+		}
+		(&testEnv{sim: sim, board: run()}).sync(t, desired)
+		if n := sim.Count429(); n != 0 {
+			t.Errorf("%d responses 429", n)
+		}
+	})
+}
