@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/jobsync/jobsync/ats"
 )
 
 func TestClaimID(t *testing.T) {
@@ -15,7 +17,7 @@ func TestClaimID(t *testing.T) {
 		t.Helper()
 		p := testPosting(0, 0)
 		p.Key = key
-		page, _, err := (&Board{}).renderPage(newRecord("x", p, testTime))
+		page, _, err := (&Board{}).renderPage(newRecord("x", p, testTime, ats.Marker{}))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -183,7 +183,7 @@ func (b *Board) Create(ctx context.Context, p posting.Posting) (ats.Remote, erro
 		return ats.Remote{}, fmt.Errorf("create %s: %w", p.Key, err)
 	}
 	defer b.release(id)
-	rec := newRecord(id, p, b.stamp())
+	rec := newRecord(id, p, b.stamp(), ats.Marker{})
 	if err := b.write(rec); err != nil {
 		return ats.Remote{}, fmt.Errorf("create %s: %w", p.Key, err)
 	}
@@ -202,9 +202,8 @@ func (b *Board) Update(ctx context.Context, id string, p posting.Posting) (ats.R
 	if err != nil {
 		return ats.Remote{}, fmt.Errorf("update %s: %w", id, err)
 	}
-	rec := newRecord(id, p, b.stamp())
 	oldMarker, _ := ats.ParseMarker(old.Marker)
-	rec.Marker = recordMarker(id, p, oldMarker).String()
+	rec := newRecord(id, p, b.stamp(), oldMarker)
 	if !old.CreatedAt.IsZero() {
 		rec.CreatedAt = old.CreatedAt
 	}
@@ -283,7 +282,7 @@ func (b *Board) write(rec record) error {
 				file{name: rec.ID + ".json", data: data})
 		}
 	}
-	locked := b.end(rec.ID, rec.entry(true), err == nil)
+	locked := b.end(rec.ID, b.entry(rec, true), err == nil)
 	if err == nil {
 		b.checkPage(rec, jsonld)
 	}

@@ -164,7 +164,7 @@ func TestUnlockRepairsIndex(t *testing.T) {
 		{name: "run died before its unlock", breakIt: func(t *testing.T, b *Board) {
 			// What a run leaves when it is killed after a write under the
 			// lock: the posting's files, and the index as it was before.
-			rec := newRecord("product-manager--new", testPosting(7, 0), testTime)
+			rec := newRecord("product-manager--new", testPosting(7, 0), testTime, ats.Marker{})
 			page, _, err := b.renderPage(rec)
 			if err != nil {
 				t.Fatal(err)

@@ -49,11 +49,17 @@ type record struct {
 	CreatedAt      time.Time     `json:"created_at"`
 	UpdatedAt      time.Time     `json:"updated_at"`
 	ClosedAt       *time.Time    `json:"closed_at"`
+
+	text string // of a record made from a posting in this run: its HTML reduced by ats.HTMLText; not stored
 }
 
 // newRecord is the open record of p under id, stamped now, with the marker
+// (continuing old, the zero Marker for a new posting)
 // whose fingerprint List compares against to find drift.
-func newRecord(id string, p posting.Posting, now time.Time) record {
+func newRecord(id string, p posting.Posting, now time.Time, old ats.Marker) record {
+	// The HTML is reduced to text once, for the marker's fingerprint and
+	// the Remote that Create and Update return.
+	text := ats.HTMLText(p.HTML)
 	return record{
 		ID:             id,
 		Key:            p.Key,
@@ -78,17 +84,19 @@ func newRecord(id string, p posting.Posting, now time.Time) record {
 		Markdown:       p.Markdown,
 		HTML:           p.HTML,
 		Status:         statusOpen,
-		Marker:         recordMarker(id, p, ats.Marker{}).String(),
+		Marker:         recordMarker(id, p, text, old).String(),
 		CreatedAt:      now,
 		UpdatedAt:      now,
+		text:           text,
 	}
 }
 
 // recordMarker is the marker of p's record under id, which held the
-// marker old (the zero Marker for a new one): bound to the id, with the
-// locations, department and state, which a record holds as written.
-func recordMarker(id string, p posting.Posting, old ats.Marker) ats.Marker {
-	m := ats.NewMarker(p, ats.Fingerprint(p.Title, p.HTML)).Continuing(old).Bound(id)
+// marker old (the zero Marker for a new one), text being p's HTML as
+// ats.HTMLText reduces it: bound to the id, with the locations, department
+// and state, which a record holds as written.
+func recordMarker(id string, p posting.Posting, text string, old ats.Marker) ats.Marker {
+	m := ats.NewMarker(p, ats.TextFingerprint(ats.HTMLText(p.Title), text)).Continuing(old).Bound(id)
 	m.Attrs, m.State = ats.AttrFingerprint(p.Locations, p.Department), ats.StateOpen
 	return m
 }
@@ -97,13 +105,13 @@ func recordMarker(id string, p posting.Posting, old ats.Marker) ats.Marker {
 // so that a hand-made file without one is listed open.
 func (r record) open() bool { return !strings.EqualFold(r.Status, statusClosed) }
 
-// encodeRecord is the file's content: indented, HTML left unescaped so that a
-// person can read and edit it, one trailing newline.
+// encodeRecord is the file's content: compact (indenting a record of 30 KB
+// cost a sixth of a full sync's CPU), HTML left unescaped so that a person
+// can read and edit it, one trailing newline.
 func encodeRecord(r record) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
 	if err := enc.Encode(r); err != nil {
 		return nil, err
 	}
@@ -122,15 +130,19 @@ func (b *Board) remote(r record, page bool) ats.Remote {
 	if body == "" {
 		body = r.Markdown
 	}
+	text := r.text
+	if text == "" {
+		text = ats.HTMLText(body)
+	}
 	rem := ats.Remote{
 		ID:         r.ID,
 		Title:      r.Title,
 		Locations:  r.Locations,
 		Department: r.Department,
-		Body:       ats.HTMLText(body),
+		Body:       text,
 		Open:       r.open(),
 	}
-	text := rem.Body // the HTML's text, parsed once for the body and the fingerprint
+	// The HTML's text, parsed once for the body and the fingerprint.
 	if r.HTML == "" {
 		text = ""
 	}
@@ -146,6 +158,18 @@ func (b *Board) remote(r record, page bool) ats.Remote {
 // exists (index.html links only postings that have one).
 func (r record) entry(page bool) entry {
 	return entry{Job: r.job(), Page: page, company: r.Company, companyURL: r.CompanyURL}
+}
+
+// entry is r as the board's view keeps it (see record.entry). The HTML is
+// kept only for the Indeed feed (WithSite): index.html and the sitemap do
+// not show it, and held for every posting it is most of a big board's
+// memory.
+func (b *Board) entry(r record, page bool) entry {
+	e := r.entry(page)
+	if b.siteURL == "" {
+		e.HTML = ""
+	}
+	return e
 }
 
 // job is r as the site shows it. The body is sanitised again by the site:

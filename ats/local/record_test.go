@@ -12,7 +12,7 @@ import (
 // drifted only if owned.
 func FuzzParseFile(f *testing.F) {
 	b := newTestBoard(f, "")
-	rec := newRecord("x", testPosting(0, 0), testTime)
+	rec := newRecord("x", testPosting(0, 0), testTime, ats.Marker{})
 	ours, err := encodeRecord(rec)
 	if err != nil {
 		f.Fatal(err)
@@ -55,11 +55,11 @@ func TestParseFile(t *testing.T) {
 	t.Parallel()
 	b := newTestBoard(t, "")
 	p := testPosting(3, 0)
-	ours, err := encodeRecord(newRecord("some-id", p, testTime))
+	ours, err := encodeRecord(newRecord("some-id", p, testTime, ats.Marker{}))
 	if err != nil {
 		t.Fatal(err)
 	}
-	copied, err := encodeRecord(newRecord("other-id", p, testTime))
+	copied, err := encodeRecord(newRecord("other-id", p, testTime, ats.Marker{}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,12 +72,12 @@ func TestParseFile(t *testing.T) {
 		unproved             bool
 	}{
 		{name: "ours", data: string(ours), title: p.Title, open: true, owned: true},
-		{name: "ours, title edited", data: strings.Replace(string(ours), `"title": "`, `"title": "Edited `, 1),
+		{name: "ours, title edited", data: strings.Replace(string(ours), `"title":"`, `"title":"Edited `, 1),
 			title: "Edited " + p.Title, open: true, owned: true, drifted: true},
 		// Closed by hand, not by jobsync (whose Close writes state=closed).
-		{name: "ours, closed by a person", data: strings.Replace(string(ours), `"status": "open"`, `"status": "closed"`, 1),
+		{name: "ours, closed by a person", data: strings.Replace(string(ours), `"status":"open"`, `"status":"closed"`, 1),
 			title: p.Title, owned: true, drifted: true},
-		{name: "ours, closed by jobsync", data: strings.Replace(strings.Replace(string(ours), `"status": "open"`, `"status": "closed"`, 1), "state=open", "state=closed", 1),
+		{name: "ours, closed by jobsync", data: strings.Replace(strings.Replace(string(ours), `"status":"open"`, `"status":"closed"`, 1), "state=open", "state=closed", 1),
 			title: p.Title, owned: true},
 		// Issue 18 finding 1: a record file copied under another name.
 		{name: "copied from another record", data: string(copied), title: p.Title, open: true, owned: true, unproved: true},

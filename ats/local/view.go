@@ -146,7 +146,7 @@ func (b *Board) parseFile(id string, data []byte, page bool) (ats.Remote, entry,
 		return ats.Remote{ID: id, Title: name}, entry{Job: site.Job{ID: id, Title: name}}, err
 	}
 	rec.ID = id
-	return b.remote(rec, page), rec.entry(page), nil
+	return b.remote(rec, page), b.entry(rec, page), nil
 }
 
 // begin counts a write under way.
