@@ -245,7 +245,7 @@ func TestHalfDoneCreateIsUpdatedNotDrifted(t *testing.T) {
 	// final one.
 	e.sim.LoseNextResponse(http.MethodPatch, "/v3/job_posts/", false)
 	api := *e.board.c.api
-	api.HTTP = http.DefaultClient
+	api.HTTP = e.srv.Client() // no retries; not http.DefaultClient, whose idle connections other tests close
 	bad := &Board{name: e.board.name, templateID: e.board.templateID, log: e.board.log,
 		c: &client{api: &api, tokens: e.board.c.tokens}}
 	if _, err := bad.Create(ctx, p); err == nil {

@@ -50,7 +50,7 @@ func (e *simEnv) token(t *testing.T, id, secret, form string) (int, http.Header,
 	req, _ := http.NewRequest(http.MethodPost, e.srv.URL+"/token", strings.NewReader(form))
 	req.SetBasicAuth(id, secret)
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	return roundTrip(t, req)
+	return roundTrip(t, e.srv.Client(), req)
 }
 
 // do sends an API request with the bearer token; path may be a full URL.
@@ -66,12 +66,15 @@ func (e *simEnv) do(t *testing.T, method, path, body string) (int, http.Header, 
 	}
 	req, _ := http.NewRequest(method, u, rd)
 	req.Header.Set("Authorization", "Bearer "+e.tok)
-	return roundTrip(t, req)
+	return roundTrip(t, e.srv.Client(), req)
 }
 
-func roundTrip(t *testing.T, req *http.Request) (int, http.Header, string) {
+// roundTrip sends req with the server's own client: http.DefaultClient's
+// idle connections are closed by every other test's httptest.Server.Close,
+// which fails a request that picks one up at that moment.
+func roundTrip(t *testing.T, c *http.Client, req *http.Request) (int, http.Header, string) {
 	t.Helper()
-	resp, err := http.DefaultClient.Do(req)
+	resp, err := c.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
