@@ -1,7 +1,9 @@
 package main
 
 import (
+	"context"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -46,5 +48,40 @@ openings:
 	}
 	if strings.Contains(out+stderr, "JOBSYNC_GREENHOUSE") {
 		t.Errorf("lint wants credentials:\n%s\n%s", out, stderr)
+	}
+}
+
+// A page that is not there is said once, path first (was "x.md: error:
+// stat x.md: no such file or directory").
+func TestMissingPageSaidOnce(t *testing.T) {
+	t.Parallel()
+	page := filepath.Join(t.TempDir(), "nothere.md")
+	code, out, _ := cli(t, nil, "lint", page)
+	if want := page + ": error: no such file or folder\n"; code != exitError || !strings.HasPrefix(out, want) {
+		t.Errorf("exit %d, output %q, want it to start %q", code, out, want)
+	}
+}
+
+// Shell completion offers --format values and the config's board names.
+func TestCompletion(t *testing.T) {
+	t.Parallel()
+	w := newWorkspace(t, "  - {name: gh-eu, type: greenhouse}\n")
+	for _, tc := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"__complete", "plan", "--format", ""}, []string{"text", "json", "markdown"}},
+		{[]string{"__complete", "compose", "--format", ""}, []string{"md", "html", "json"}},
+		{[]string{"__complete", "version", "--format", ""}, []string{"text", "json"}},
+		{[]string{"__complete", "plan", "--config", w.config, "--board", ""}, []string{"local", "gh-eu"}},
+	} {
+		var out strings.Builder
+		newApp(&out, &strings.Builder{}).execute(context.Background(), tc.args)
+		lines := strings.Split(out.String(), "\n")
+		for _, want := range tc.want {
+			if !slices.Contains(lines, want) {
+				t.Errorf("%v: completions %q lack %q", tc.args, lines, want)
+			}
+		}
 	}
 }

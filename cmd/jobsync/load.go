@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -29,10 +30,24 @@ func (a *app) readPages(ctx context.Context, refs []pageRef) []source.Loaded {
 	read := source.ReadOptions{CacheDir: a.settings.CacheDir, Client: a.pageClient()}
 	var out []source.Loaded
 	for _, ref := range refs {
-		out = append(out, source.Load(ctx, ref.loc, source.LoadOptions{Read: read, BaseURL: ref.baseURL})...)
+		for _, pg := range source.Load(ctx, ref.loc, source.LoadOptions{Read: read, BaseURL: ref.baseURL}) {
+			if errors.Is(pg.Err, fs.ErrNotExist) {
+				// Said once, with the path first: not "x.md: stat x.md: no
+				// such file or directory".
+				pg.Err = &source.ParseError{Path: pg.Path, Err: noSuchPage{}}
+			}
+			out = append(out, pg)
+		}
 	}
 	return out
 }
+
+// noSuchPage is a page or folder that is not there; its path, which
+// ParseError puts first, is absolute for a config's source.
+type noSuchPage struct{}
+
+func (noSuchPage) Error() string        { return "no such file or folder" }
+func (noSuchPage) Is(target error) bool { return target == fs.ErrNotExist }
 
 // loadFamilies reads and parses every page; any page that fails is an error
 // that names it, and then nothing may be published. It logs the pages'

@@ -80,6 +80,7 @@ Board types (a board's type: in the config):
 		a.planCommand(), a.syncCommand(), a.simulateCommand(), a.versionCommand(),
 		a.initCommand(),
 	)
+	a.addCompletions(root)
 	return root
 }
 

@@ -138,6 +138,6 @@ the same line.`,
 			return fmt.Errorf("version: --format %q: want text or json", format)
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "text", "text or json")
+	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
 	return cmd
 }
