@@ -7,8 +7,8 @@ import (
 
 // DidYouMean returns the name among names that s most likely misspells, for
 // a "did you mean" hint, or "" when none is close: one that starts with s,
-// or is within an edit distance of a third of its length (at least 1),
-// case and punctuation aside.
+// or is (or has a word that is) within an edit distance of a third of its
+// length (at least 1), case and punctuation aside.
 func DidYouMean(s string, names []string) string {
 	key := Slug(s)
 	if key == "" {
@@ -23,6 +23,13 @@ func DidYouMean(s string, names []string) string {
 		d := editDistance(key, nk)
 		if len(key) >= 3 && strings.HasPrefix(nk, key) {
 			d = min(d, 1) // "verify" for "verify-ci"
+		}
+		if len(key) >= 4 && !strings.Contains(key, "-") {
+			for _, word := range strings.Split(nk, "-") {
+				// "verfy" for "verify-ci": a misspelt word of the name,
+				// never closer than the name itself.
+				d = min(d, max(1, editDistance(key, word)))
+			}
 		}
 		if d < bestDist {
 			best, bestDist = n, d

@@ -14,6 +14,8 @@ func TestDidYouMean(t *testing.T) {
 		{"Verfy (CI)", "Verify (CI)"},
 		{"verify", "Verify (CI)"}, // a prefix
 		{"govrn", "Govern"},
+		{"Verfy", "Verify (CI)"}, // a word of the name
+		{"Mlops", "ModelOps (MLOps)"},
 		{"Senior Product Manger", "Senior Product Manager"},
 		{"modelops", "ModelOps (MLOps)"},
 		{"Create", ""}, // nothing close
