@@ -3,6 +3,8 @@ package lever
 import (
 	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -16,6 +18,7 @@ import (
 type client struct {
 	api       *atshttp.Client
 	performAs string
+	keyVar    string // the variable holding the key, named when the API refuses it
 }
 
 // do sends one request and decodes a 2xx JSON answer into out (when not
@@ -23,6 +26,10 @@ type client struct {
 // url.PathEscape(id)), so an id can never reach another route.
 func (c *client) do(ctx context.Context, kind atshttp.Kind, method, path string, query url.Values, in, out any) error {
 	_, err := c.api.Do(ctx, atshttp.Request{Kind: kind, Method: method, Path: path, Query: query, Body: in}, out)
+	var e *atshttp.Error
+	if errors.As(err, &e) && e.StatusCode == http.StatusUnauthorized {
+		return fmt.Errorf("%w (the API key was refused: check %s)", err, c.keyVar)
+	}
 	return err
 }
 

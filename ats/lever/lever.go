@@ -150,7 +150,7 @@ func New(o Options) (*Board, error) {
 		channels: channels,
 		log:      log,
 		now:      o.Now,
-		c:        &client{api: api, performAs: o.PerformAs},
+		c:        &client{api: api, performAs: o.PerformAs, keyVar: ats.EnvVar(o.Name, "API_KEY")},
 	}, nil
 }
 
