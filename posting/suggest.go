@@ -3,6 +3,8 @@ package posting
 import (
 	"strconv"
 	"strings"
+
+	"github.com/agnivade/levenshtein"
 )
 
 // DidYouMean returns the name among names that s most likely misspells, for
@@ -20,7 +22,7 @@ func DidYouMean(s string, names []string) string {
 		if nk == "" {
 			continue
 		}
-		d := editDistance(key, nk)
+		d := levenshtein.ComputeDistance(key, nk)
 		if len(key) >= 3 && strings.HasPrefix(nk, key) {
 			d = min(d, 1) // "verify" for "verify-ci"
 		}
@@ -28,7 +30,7 @@ func DidYouMean(s string, names []string) string {
 			for _, word := range strings.Split(nk, "-") {
 				// "verfy" for "verify-ci": a misspelt word of the name,
 				// never closer than the name itself.
-				d = min(d, max(1, editDistance(key, word)))
+				d = min(d, max(1, levenshtein.ComputeDistance(key, word)))
 			}
 		}
 		if d < bestDist {
@@ -36,27 +38,6 @@ func DidYouMean(s string, names []string) string {
 		}
 	}
 	return best
-}
-
-// editDistance is the Levenshtein distance between a and b, in bytes.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // ListShown is how many choices an error lists before it counts the rest.

@@ -2,6 +2,8 @@ package source
 
 import (
 	"strings"
+
+	"github.com/agnivade/levenshtein"
 )
 
 // kind is what a section holds, judged from its heading.
@@ -191,7 +193,7 @@ func classify(title string) heading {
 			return true
 		}
 		for _, kw := range keywords {
-			if kw.fuzzy && w[:4] == kw.word[:4] && editDistance(w, kw.word) <= 2 {
+			if kw.fuzzy && w[:4] == kw.word[:4] && levenshtein.ComputeDistance(w, kw.word) <= 2 {
 				fuzzyHit = &heading{kind: kw.kind, prefix: cleanPrefix(title[:start]), typo: kw.word, word: title[start:end]}
 				return false
 			}
@@ -256,27 +258,6 @@ func asciiLower(s string) string {
 		}
 	}
 	return string(b)
-}
-
-// editDistance is the Levenshtein distance of two short ASCII words.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // seniority words make a heading under a levels section look like a level.
