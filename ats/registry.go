@@ -69,6 +69,9 @@ type OpenArgs struct {
 	Options any         // what Kind.Options returned, decoded (nil when it is nil)
 	Env     any         // what Kind.Env returned, filled (nil when it is nil)
 	Logger  *zap.Logger // never nil
+	// MaxWait caps a wait the board's API asks for (JOBSYNC_MAX_WAIT); 0 is
+	// atshttp's default.
+	MaxWait time.Duration
 }
 
 // Decoded returns v, the Options or Env an OpenArgs carries, as the *T its

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/kelseyhightower/envconfig"
 
@@ -21,6 +22,9 @@ type Settings struct {
 	LogLevel  string `split_words:"true" default:"info"` // JOBSYNC_LOG_LEVEL: debug, info, warn, error
 	LogFormat string `split_words:"true"`                // JOBSYNC_LOG_FORMAT: console, json, or "" to pick by terminal
 	CacheDir  string `split_words:"true"`                // JOBSYNC_CACHE_DIR: where fetched pages are cached
+	// JOBSYNC_MAX_WAIT: the longest a board's Retry-After or rate-limit
+	// reset holds a run ("2m"); unset: a minute.
+	MaxWait time.Duration `split_words:"true"`
 }
 
 var (
@@ -45,6 +49,9 @@ func LoadSettings() (Settings, error) {
 	}
 	if !slices.Contains(logFormats, s.LogFormat) {
 		return Settings{}, fmt.Errorf("config: %s_LOG_FORMAT %q: want console or json, or leave it unset", EnvPrefix, s.LogFormat)
+	}
+	if s.MaxWait < 0 {
+		return Settings{}, fmt.Errorf("config: %s_MAX_WAIT %s: want a duration of 0 (the default, a minute) or more, such as 2m", EnvPrefix, s.MaxWait)
 	}
 	return s, nil
 }

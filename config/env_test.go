@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/jobsync/jobsync/ats"
 	"github.com/jobsync/jobsync/ats/greenhouse"
@@ -38,9 +39,11 @@ func TestLoadSettings(t *testing.T) {
 		{name: "set but empty", env: map[string]string{"JOBSYNC_LOG_LEVEL": ""}, want: Settings{LogLevel: "info"}},
 		{name: "bad level", env: map[string]string{"JOBSYNC_LOG_LEVEL": "loud"}, wantErr: `JOBSYNC_LOG_LEVEL "loud"`},
 		{name: "bad format", env: map[string]string{"JOBSYNC_LOG_FORMAT": "xml"}, wantErr: `JOBSYNC_LOG_FORMAT "xml"`},
+		{name: "max wait", env: map[string]string{"JOBSYNC_MAX_WAIT": "2m"}, want: Settings{LogLevel: "info", MaxWait: 2 * time.Minute}},
+		{name: "bad max wait", env: map[string]string{"JOBSYNC_MAX_WAIT": "-1s"}, wantErr: "JOBSYNC_MAX_WAIT -1s"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			for _, k := range []string{"JOBSYNC_CONFIG", "JOBSYNC_LOG_LEVEL", "JOBSYNC_LOG_FORMAT", "JOBSYNC_CACHE_DIR"} {
+			for _, k := range []string{"JOBSYNC_CONFIG", "JOBSYNC_LOG_LEVEL", "JOBSYNC_LOG_FORMAT", "JOBSYNC_CACHE_DIR", "JOBSYNC_MAX_WAIT"} {
 				t.Setenv(k, "") // restored after the test…
 				os.Unsetenv(k)  // …and unset during it
 			}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/jobsync/jobsync/ats"
 	"github.com/jobsync/jobsync/ats/ashby/ashbysim"
+	"github.com/jobsync/jobsync/ats/atshttp"
 )
 
 func init() {
@@ -66,7 +67,7 @@ func open(a ats.OpenArgs) (ats.Board, error) {
 		Name: a.Name, BaseURL: e.BaseURL, APIKey: e.APIKey,
 		MarkerField: c.MarkerField, Department: c.Department, Location: c.Location,
 		JobTemplateID: c.JobTemplateID, InterviewPlanID: c.InterviewPlanID, CloseJob: c.CloseJob, RateLimit: c.RateLimit,
-		Logger: a.Logger,
+		Logger: a.Logger, HTTP: atshttp.Options{MaxWait: a.MaxWait},
 	})
 }
 

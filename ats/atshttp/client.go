@@ -44,7 +44,14 @@ type Options struct {
 	// and of each window, it sends one request at a time, as a run just
 	// before may have spent it.
 	BudgetHeaders bool
+	// MaxWait caps a wait the board asks for (Retry-After, or
+	// X-RateLimit-Reset with none left): a board asking for an hour would
+	// otherwise hold the run an hour per retry. Default DefaultMaxWait.
+	MaxWait time.Duration
 }
+
+// DefaultMaxWait is the longest a run waits when a board asks it to.
+const DefaultMaxWait = time.Minute
 
 // NewHTTPClient returns the retrying HTTP client one board uses for all its
 // calls:
@@ -96,7 +103,10 @@ func NewHTTPClient(o Options) *http.Client {
 			l.Limiter.ReserveN(time.Now(), l.Limiter.Burst())
 		}
 	}
-	g := &gate{next: o.Transport, limiter: o.Limiter, limits: o.Limits, probe: o.BudgetHeaders, now: time.Now}
+	if o.MaxWait <= 0 {
+		o.MaxWait = DefaultMaxWait
+	}
+	g := &gate{next: o.Transport, limiter: o.Limiter, limits: o.Limits, probe: o.BudgetHeaders, now: time.Now, maxWait: o.MaxWait, log: o.Logger}
 	if o.MaxInFlight > 0 {
 		g.slots = make(chan struct{}, o.MaxInFlight)
 	}
@@ -107,7 +117,7 @@ func NewHTTPClient(o Options) *http.Client {
 		RetryWaitMax: o.RetryWaitMax,
 		RetryMax:     o.RetryMax,
 		CheckRetry:   retryPolicy(o.RetryStatuses),
-		Backoff:      backoff,
+		Backoff:      g.backoff,
 		ErrorHandler: retryablehttp.PassthroughErrorHandler,
 	}
 	return &http.Client{Transport: declare{&retryablehttp.RoundTripper{Client: rc}}, CheckRedirect: noWriteRedirect}
@@ -238,10 +248,15 @@ func isDialError(err error) bool {
 }
 
 // backoff waits as long as the board says (Retry-After, or the rate-limit
-// reset when none is left), else exponentially with jitter.
-func backoff(min, max time.Duration, attempt int, resp *http.Response) time.Duration {
+// reset when none is left) up to MaxWait, else exponentially with jitter.
+func (g *gate) backoff(min, max time.Duration, attempt int, resp *http.Response) time.Duration {
 	if resp != nil {
-		if d, ok := serverWait(resp, time.Now()); ok {
+		now := g.now()
+		if asked, ok := serverWait(resp, now); ok {
+			d := g.capWait(asked)
+			g.mu.Lock()
+			g.announce(now, d, asked)
+			g.mu.Unlock()
 			return d
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"go.uber.org/zap"
 	"golang.org/x/time/rate"
 )
 
@@ -39,14 +40,41 @@ type gate struct {
 	probe   bool          // the board reports its budget on every answer (Options.BudgetHeaders)
 	slots   chan struct{} // one per request on the wire; nil: no bound
 	now     func() time.Time
+	maxWait time.Duration // the longest wait a board may impose
+	log     *zap.Logger
 
 	mu        sync.Mutex
 	until     time.Time // no request before this
 	remaining int       // budget left in the window, when known
 	known     bool
-	reset     time.Time // when the window's budget refills
+	reset     time.Time // when the window's budget refills, or MaxWait from its start
+	window    time.Time // the reset the board said, which tells windows apart
 	inFlight  int
 	answered  chan struct{} // closed when a request ends; nil while no one waits
+	announced time.Time     // the end of the last wait told at info level
+}
+
+// longWait is a wait worth an info line: a run that stops for longer looks
+// stuck.
+const longWait = 5 * time.Second
+
+// capWait is the wait the board asked for, at most MaxWait.
+func (g *gate) capWait(asked time.Duration) time.Duration {
+	if g.maxWait <= 0 {
+		return min(asked, DefaultMaxWait)
+	}
+	return min(asked, g.maxWait)
+}
+
+// announce tells at info level of a long wait, once for all the workers
+// that meet it. Called with g.mu held.
+func (g *gate) announce(now time.Time, d, asked time.Duration) {
+	if d < longWait || now.Before(g.announced) || g.log == nil {
+		return
+	}
+	g.announced = now.Add(d)
+	g.log.Info("waiting for the board's rate limit: the board asked for a pause before the next request",
+		zap.Duration("wait", d), zap.Duration("asked", asked), zap.Duration("max_wait", g.maxWait))
 }
 
 func (g *gate) RoundTrip(req *http.Request) (*http.Response, error) {
@@ -193,18 +221,24 @@ func (g *gate) done(resp *http.Response) {
 			// flight may or may not be in it, so count them again: it errs on
 			// the side of a 429 never happening. Answers come back out of
 			// order, so within one window the lowest count is the true one.
-			if g.known && reset.Equal(g.reset) {
+			if g.known && reset.Equal(g.window) {
 				g.remaining = min(g.remaining, rem)
 			} else {
-				g.remaining, g.reset, g.known = rem, reset, true
+				g.remaining, g.window, g.known = rem, reset, true
+				g.reset = now.Add(g.capWait(reset.Sub(now)))
+				if rem <= 0 {
+					g.announce(now, g.reset.Sub(now), reset.Sub(now))
+				}
 			}
 		}
 	}
 	if resp.StatusCode == http.StatusTooManyRequests {
-		d, ok := serverWait(resp, now)
+		asked, ok := serverWait(resp, now)
+		d := g.capWait(asked)
 		if !ok {
 			d = noHeaderPause
 		}
+		g.announce(now, d, asked)
 		if until := now.Add(d); until.After(g.until) {
 			g.until = until
 		}

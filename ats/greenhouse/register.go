@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/jobsync/jobsync/ats"
+	"github.com/jobsync/jobsync/ats/atshttp"
 	"github.com/jobsync/jobsync/ats/greenhouse/greenhousesim"
 )
 
@@ -66,6 +67,7 @@ func open(a ats.OpenArgs) (ats.Board, error) {
 		Name: a.Name, BaseURL: e.BaseURL, TokenURL: e.TokenURL,
 		ClientID: e.ClientID, ClientSecret: e.ClientSecret, UserID: userID,
 		TemplateJobID: template, CloseOpenings: c.CloseOpenings, Logger: a.Logger,
+		HTTP: atshttp.Options{MaxWait: a.MaxWait},
 	})
 }
 

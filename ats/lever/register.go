@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/jobsync/jobsync/ats"
+	"github.com/jobsync/jobsync/ats/atshttp"
 	"github.com/jobsync/jobsync/ats/lever/leversim"
 )
 
@@ -52,6 +53,7 @@ func open(a ats.OpenArgs) (ats.Board, error) {
 	return New(Options{
 		Name: a.Name, BaseURL: e.BaseURL, APIKey: e.APIKey, PerformAs: e.PerformAs,
 		DistributionChannels: c.DistributionChannels, Logger: a.Logger,
+		HTTP: atshttp.Options{MaxWait: a.MaxWait},
 	})
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/jobsync/jobsync/ats"
+	"github.com/jobsync/jobsync/ats/atshttp"
 	"github.com/jobsync/jobsync/ats/smartrecruiters/smartrecruiterssim"
 )
 
@@ -63,7 +64,7 @@ func open(a ats.OpenArgs) (ats.Board, error) {
 		MarkerField: c.MarkerField, Function: c.Function, Industry: c.Industry, ExperienceLevel: c.ExperienceLevel,
 		TypeOfEmployment: c.TypeOfEmployment, CountryCode: c.CountryCode, RegionCode: c.RegionCode, City: c.City,
 		Visibility: c.Visibility, CloseStatus: c.CloseStatus, RateLimit: c.RateLimit, PublicationRateLimit: c.PublicationRateLimit,
-		Logger: a.Logger,
+		Logger: a.Logger, HTTP: atshttp.Options{MaxWait: a.MaxWait},
 	})
 }
 

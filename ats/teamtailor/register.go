@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/jobsync/jobsync/ats"
+	"github.com/jobsync/jobsync/ats/atshttp"
 	"github.com/jobsync/jobsync/ats/teamtailor/teamtailorsim"
 )
 
@@ -54,6 +55,7 @@ func open(a ats.OpenArgs) (ats.Board, error) {
 	return New(Options{
 		Name: a.Name, Region: c.Region, BaseURL: e.BaseURL, APIKey: e.APIKey, UserID: e.UserID,
 		APIVersion: c.APIVersion, CloseAs: c.CloseAs, RateLimit: c.RateLimit, Logger: a.Logger,
+		HTTP: atshttp.Options{MaxWait: a.MaxWait},
 	})
 }
 

@@ -64,7 +64,7 @@ func (a *app) openBoard(b config.Board) (ats.Board, error) {
 	if err != nil {
 		return nil, err
 	}
-	board, err := kind.Open(ats.OpenArgs{Name: b.Name, Options: b.Options, Env: env, Logger: a.log.Named(b.Name)})
+	board, err := kind.Open(ats.OpenArgs{Name: b.Name, Options: b.Options, Env: env, Logger: a.log.Named(b.Name), MaxWait: a.settings.MaxWait})
 	if err != nil {
 		return nil, fmt.Errorf("board %s: %w", b.Name, err)
 	}
