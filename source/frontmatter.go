@@ -15,9 +15,11 @@ type frontMatter struct {
 	title, description string
 	rest               map[string]any
 	present            bool
-	bodyStart          int // byte offset of the body in the file
-	bodyLine           int // 0-based line of the body's first byte
-	topicsLine         int // 1-based line of a "topics:" key (a framework), else 1
+	bodyStart          int  // byte offset of the body in the file
+	bodyLine           int  // 0-based line of the body's first byte
+	topicsLine         int  // 1-based line of a "topics:" key (a framework), else 1
+	titleLine          int  // 1-based line of the title, when there is one
+	controls           bool // control characters were dropped from the title or description
 }
 
 var yamlLine = regexp.MustCompile(`line (\d+)`)
@@ -34,8 +36,8 @@ func splitFrontMatter(path string, data []byte) (frontMatter, error) {
 	for n := 1; len(rest) > 0; n++ {
 		l, next, _ := cutLine(rest)
 		if t := trimLine(l); t == "---" || t == "..." {
-			if err := fm.decode(data[start : len(data)-len(rest)]); err != nil {
-				return fm, yamlError(path, err)
+			if err := fm.decode(path, data[start:len(data)-len(rest)]); err != nil {
+				return fm, err
 			}
 			fm.present = true
 			fm.bodyStart = len(data) - len(next)
@@ -64,17 +66,20 @@ func cutLine(data []byte) (line, rest []byte, ok bool) {
 	return data, nil, true
 }
 
-func (fm *frontMatter) decode(src []byte) error {
+func (fm *frontMatter) decode(path string, src []byte) error {
 	var m map[string]any
 	if err := yaml.Unmarshal(src, &m); err != nil {
+		return yamlError(path, err)
+	}
+	if err := fm.checkText(path, src); err != nil {
 		return err
 	}
 	for k, v := range m {
 		switch k {
 		case "title":
-			fm.title = scalar(v)
+			fm.title = fm.text(scalar(v))
 		case "description":
-			fm.description = scalar(v)
+			fm.description = fm.text(scalar(v))
 		default:
 			if fm.rest == nil {
 				fm.rest = make(map[string]any, len(m))
@@ -83,6 +88,50 @@ func (fm *frontMatter) decode(src []byte) error {
 		}
 	}
 	return nil
+}
+
+// checkText refuses a title or description that is not a scalar: a list
+// or a mapping would be published as "[a b]". It notes the title's line.
+func (fm *frontMatter) checkText(path string, src []byte) error {
+	var doc yaml.Node
+	if yaml.Unmarshal(src, &doc) != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		return nil
+	}
+	m := doc.Content[0]
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		if k.Value != "title" && k.Value != "description" {
+			continue
+		}
+		if k.Value == "title" {
+			fm.titleLine = k.Line + 1 // the header's line 1 is the file's line 2
+		}
+		if v.Kind == yaml.AliasNode {
+			v = v.Alias
+		}
+		if v.Kind != yaml.ScalarNode {
+			return &ParseError{Path: path, Line: k.Line + 1, Err: fmt.Errorf("front matter: %s: want a string, got a %s", k.Value, nodeKind(v))}
+		}
+	}
+	return nil
+}
+
+func nodeKind(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "list"
+	case yaml.MappingNode:
+		return "mapping"
+	}
+	return "value of another kind"
+}
+
+// text is a title or description with its control characters dropped (a
+// YAML "\e" makes an ESC that was not in the file's bytes).
+func (fm *frontMatter) text(s string) string {
+	s, dropped := dropControlsString(s)
+	fm.controls = fm.controls || dropped
+	return s
 }
 
 // yamlError turns a YAML error into a ParseError on the file's line: the

@@ -79,9 +79,19 @@ func parse(path string, data []byte, opts Options) (posting.Family, error) {
 	if bytes.Contains(data, []byte("\r\n")) {
 		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n")) // lines stay where they were
 	}
+	if bytes.IndexByte(data, '\r') >= 0 {
+		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n")) // CR-only endings (classic Mac)
+	}
+	if err := checkLimits(path, data); err != nil {
+		return posting.Family{}, err
+	}
+	data, controlLine := dropControls(data)
 	fm, err := splitFrontMatter(path, data)
 	if err != nil {
 		return posting.Family{}, err
+	}
+	if fm.controls { // a YAML escape ("\e") in the header: before the body
+		controlLine = max(fm.titleLine, 2)
 	}
 	p := &parser{
 		path:      path,
@@ -92,6 +102,9 @@ func parse(path string, data []byte, opts Options) (posting.Family, error) {
 	}
 	if !fm.present {
 		p.warn(1, "no front matter: title taken from the first heading or the file name")
+	}
+	if controlLine > 0 {
+		p.warn(controlLine, "control characters dropped (terminal escapes, bidi overrides); the first is on this line")
 	}
 	if _, framework := fm.rest["topics"]; len(bytes.TrimSpace(p.src)) == 0 && !framework {
 		return posting.Family{}, &ParseError{Path: path, Err: errEmpty}
