@@ -3,7 +3,6 @@ package posting
 import (
 	"errors"
 	"fmt"
-	"slices"
 )
 
 // ComposeOptions holds what every posting says about the company.
@@ -244,16 +243,23 @@ func (c *composer) posting(t target, v variant) Posting {
 		o = &one
 		p.Key += "/" + locationKey(o.Locations[0])
 	}
-	p.Locations = slices.Clone(o.Locations)
-	p.Department = o.Department
-	p.EmploymentType = o.EmploymentType
+	p.Locations = make([]string, len(o.Locations))
+	for i, l := range o.Locations {
+		p.Locations[i] = PlainText(l)
+	}
+	if len(p.Locations) == 0 {
+		p.Locations = nil
+	}
+	p.Department = PlainText(o.Department)
+	p.EmploymentType = PlainText(o.EmploymentType)
 	p.Workplace = o.Workplace
 	if o.Pay != nil {
 		pay := *o.Pay
 		p.Pay = &pay
 	}
 	p.Boards = v.boards
-	p.Company, p.CompanyURL = c.opts.Company, c.opts.CompanyURL
+	p.Company, p.CompanyURL = PlainText(c.opts.Company), c.opts.CompanyURL
+	p.Title, p.FamilyTitle = PlainText(p.Title), PlainText(p.FamilyTitle)
 	p.ApplyURL, p.ApplyEmail = o.ApplyURL, o.ApplyEmail
 	if p.ApplyURL == "" && p.ApplyEmail == "" {
 		p.ApplyURL, p.ApplyEmail = c.opts.ApplyURL, c.opts.ApplyEmail
