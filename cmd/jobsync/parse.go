@@ -99,7 +99,14 @@ func writeJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
-func printFamily(w io.Writer, f posting.Family) {
+// printFamily prints a family for a person, its text terminal-safe.
+func printFamily(out io.Writer, f posting.Family) {
+	var w strings.Builder
+	writeFamily(&w, f)
+	_, _ = io.WriteString(out, termSafe(w.String()))
+}
+
+func writeFamily(w *strings.Builder, f posting.Family) {
 	fmt.Fprintf(w, "%s (%s)\n  source: %s\n", f.Title, f.Key, f.Source)
 	fmt.Fprintf(w, "  base requirements: %d\n", len(f.BaseRequirements))
 	fmt.Fprintf(w, "  levels: %d\n", len(f.Levels))

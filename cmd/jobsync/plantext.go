@@ -38,18 +38,18 @@ func writeTextPlan(w io.Writer, out planOutput, useColor bool) error {
 	var b strings.Builder
 	for _, p := range plans {
 		s := p.Summary()
-		fmt.Fprintf(&b, "%s %s\n", paint(color.Bold, "Board "+p.Board+":"), summaryLine(s))
+		fmt.Fprintf(&b, "%s %s\n", paint(color.Bold, "Board "+termSafe(p.Board)+":"), summaryLine(s))
 		for _, a := range p.Actions {
 			st, ok := opStyle[a.Op]
 			if !ok {
 				continue
 			}
-			fmt.Fprintf(&b, "  %s %-6s %s  %q", paint(st.color, st.sign), a.Op, a.Key, a.Title)
+			fmt.Fprintf(&b, "  %s %-6s %s  %q", paint(st.color, st.sign), a.Op, termSafe(a.Key), a.Title)
 			if a.RemoteID != "" {
-				fmt.Fprintf(&b, "  [%s]", a.RemoteID)
+				fmt.Fprintf(&b, "  [%s]", termSafe(a.RemoteID))
 			}
 			if a.Reason != "" {
-				fmt.Fprintf(&b, "  (%s)", a.Reason)
+				fmt.Fprintf(&b, "  (%s)", termSafe(a.Reason))
 			}
 			b.WriteByte('\n')
 			for _, c := range a.Changes {
@@ -57,7 +57,7 @@ func writeTextPlan(w io.Writer, out planOutput, useColor bool) error {
 			}
 		}
 		for _, warn := range p.Warnings {
-			fmt.Fprintf(&b, "  %s %s\n", paint(color.FgYellow, "warning:"), warn)
+			fmt.Fprintf(&b, "  %s %s\n", paint(color.FgYellow, "warning:"), termSafe(warn))
 		}
 	}
 	if len(plans) > 1 {
@@ -68,7 +68,7 @@ func writeTextPlan(w io.Writer, out planOutput, useColor bool) error {
 		if p.Refuses() {
 			label, attr = "refused:", color.FgRed
 		}
-		fmt.Fprintf(&b, "%s board %s: %s\n", paint(attr, label), p.Board, p.Message)
+		fmt.Fprintf(&b, "%s board %s: %s\n", paint(attr, label), p.Board, termSafe(p.Message))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -81,6 +81,7 @@ func writeTextChange(b *strings.Builder, c ats.Change, paint func(color.Attribut
 	}
 	fmt.Fprintf(b, "      %s:\n", c.Field)
 	for _, line := range strings.Split(strings.TrimRight(c.Diff, "\n"), "\n") {
+		line = termSafe(line) // the board's text, as it is
 		switch {
 		case strings.HasPrefix(line, "+++"), strings.HasPrefix(line, "---"):
 			line = paint(color.Bold, line)
