@@ -1,11 +1,14 @@
 package main
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"html"
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 	"go.uber.org/zap"
@@ -129,13 +132,34 @@ func postingDocument(format string, p posting.Posting) string {
 	}
 }
 
-// writePostings writes each posting to dir/<key>.<ext>, keys' "/" as "__".
+// maxFileName is the longest file name compose --out writes: most file
+// systems refuse names over 255 bytes.
+const maxFileName = 200
+
+// postingFileName is a posting's file name: its key with "/" as "__", and a
+// key too long for a file name cut, with a digest of the whole key to keep
+// names apart.
+func postingFileName(key, ext string) string {
+	name := strings.ReplaceAll(key, "/", "__")
+	if len(name)+1+len(ext) <= maxFileName {
+		return name + "." + ext
+	}
+	sum := sha256.Sum256([]byte(key))
+	cut := maxFileName - len(ext) - 1 - 17 // "-" and 16 hex digits
+	for cut > 0 && !utf8.RuneStart(name[cut]) {
+		cut--
+	}
+	return name[:cut] + "-" + hex.EncodeToString(sum[:8]) + "." + ext
+}
+
+// writePostings writes each posting to dir/<key>.<ext> (see
+// postingFileName).
 func writePostings(dir, format string, postings []posting.Posting) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
 	for _, p := range postings {
-		name := filepath.Join(dir, strings.ReplaceAll(p.Key, "/", "__")+"."+format)
+		name := filepath.Join(dir, postingFileName(p.Key, format))
 		var data []byte
 		if format == "json" {
 			var b strings.Builder
