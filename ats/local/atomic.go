@@ -111,22 +111,43 @@ func isTemp(name string) bool {
 // removeLeftovers deletes the temporary files a killed run left in the
 // board's folders. It runs once, before this Board's first write, so it can
 // never delete a temporary file of its own; a run that writes the folder
-// at the same time as another must hold the lock (see Lock).
+// at the same time as another must hold the lock (see Lock), which sweeps
+// them at the start of every run.
 func (b *Board) removeLeftovers() {
-	b.cleanOnce.Do(func() {
-		for _, dir := range []string{b.dir, b.postings} {
-			entries, err := os.ReadDir(dir)
-			if err != nil {
-				continue // no folder yet, nothing left over
-			}
-			for _, e := range entries {
-				if e.Type().IsRegular() && isTemp(e.Name()) {
-					p := filepath.Join(dir, e.Name())
-					if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
-						b.log.Warn("cannot remove leftover temporary file", zap.String("path", p), zap.Error(err))
-					}
+	b.cleanOnce.Do(b.sweepLeftovers)
+}
+
+// sweepLeftovers deletes the temporary files in the board's folders, never
+// through a symbolic link.
+func (b *Board) sweepLeftovers() {
+	if b.checkLinks() != nil {
+		return
+	}
+	for _, dir := range []string{b.dir, b.postings} {
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			continue // no folder yet, nothing left over
+		}
+		for _, e := range entries {
+			if e.Type().IsRegular() && isTemp(e.Name()) {
+				p := filepath.Join(dir, e.Name())
+				if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
+					b.log.Warn("cannot remove leftover temporary file", zap.String("path", p), zap.Error(err))
 				}
 			}
 		}
-	})
+	}
+}
+
+// checkLinks refuses a symbolic link where the board keeps its postings or
+// its lock: writes, the lock file and the clean-up would land outside the
+// folder.
+func (b *Board) checkLinks() error {
+	for _, p := range []string{b.postings, filepath.Join(b.dir, lockName)} {
+		if fi, err := os.Lstat(p); err == nil && fi.Mode()&os.ModeSymlink != 0 {
+			to, _ := os.Readlink(p)
+			return fmt.Errorf("%s is a symbolic link (to %s): the board writes only inside its folder; replace the link with a plain folder or file", p, to)
+		}
+	}
+	return nil
 }

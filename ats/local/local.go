@@ -272,6 +272,9 @@ func (b *Board) readOwned(id string) (record, error) {
 // write stores rec: its page first, then its JSON file, which commits it.
 // The view and, unless the folder is locked, index.html follow.
 func (b *Board) write(rec record) error {
+	if err := b.checkLinks(); err != nil {
+		return err
+	}
 	b.begin()
 	page, jsonld, err := b.renderPage(rec)
 	if err == nil {

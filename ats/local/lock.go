@@ -43,6 +43,9 @@ func (b *Board) Lock(ctx context.Context) (unlock func() error, err error) {
 	if held {
 		return nil, fmt.Errorf("lock %s: already held by this run", b.dir)
 	}
+	if err := b.checkLinks(); err != nil {
+		return nil, fmt.Errorf("lock: %w", err)
+	}
 	if err := os.MkdirAll(b.dir, 0o755); err != nil {
 		return nil, fmt.Errorf("lock: %w", err)
 	}
@@ -75,6 +78,10 @@ func (b *Board) Lock(ctx context.Context) (unlock func() error, err error) {
 	b.locked, b.dirty = true, false
 	b.view = nil // another run may have changed the folder since
 	b.mu.Unlock()
+	// No other run writes now, and this one has not begun: what temporary
+	// files there are, a killed run left.
+	b.sweepLeftovers()
+	b.cleanOnce.Do(func() {})
 
 	var once sync.Once
 	var uerr error

@@ -151,6 +151,11 @@ func (b *Board) remote(r record, page bool) ats.Remote {
 	}
 	m, _ := ats.ParseMarker(r.Marker)
 	rem.SetOwner(m, func() string { return ats.TextFingerprint(ats.HTMLText(r.Title), text) })
+	if rem.Owned && rem.Open && !page {
+		// The page went missing: no hash matches, so the plan updates the
+		// posting and the write puts its page back.
+		rem.Hash = ""
+	}
 	return rem
 }
 

@@ -35,6 +35,9 @@ type entry struct {
 // load scans the folder and returns what List returns; the scan also becomes
 // the board's view, unless a write ran meanwhile and may be missing from it.
 func (b *Board) load(ctx context.Context) ([]ats.Remote, map[string]entry, error) {
+	if err := b.checkLinks(); err != nil {
+		return nil, nil, err
+	}
 	b.mu.Lock()
 	seq, busy := b.seq, b.inFlight > 0
 	b.mu.Unlock()
