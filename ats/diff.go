@@ -1,8 +1,10 @@
 package ats
 
 import (
+	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/jobsync/jobsync/posting"
 	"github.com/pmezard/go-difflib/difflib"
@@ -66,6 +68,11 @@ func changes(d *posting.Posting, r *Remote, opts PlanOptions) []Change {
 // unifiedDiff is the unified diff from old to new text, with three lines of
 // context, or "" when the two differ in nothing but trailing line ends.
 func unifiedDiff(old, new string) string {
+	if len(old) > MaxDiffInputBytes || len(new) > MaxDiffInputBytes {
+		// difflib is quadratic: 64 KB of edited lines take half a second
+		// and 220 MB, per posting.
+		return fmt.Sprintf("--- current\n+++ desired\n[not diffed: %d bytes of text on the board, %d desired; bodies are diffed up to %d bytes]\n", len(old), len(new), MaxDiffInputBytes)
+	}
 	s, err := difflib.GetUnifiedDiffString(difflib.UnifiedDiff{
 		A:        difflib.SplitLines(strings.TrimRight(old, "\n") + "\n"),
 		B:        difflib.SplitLines(strings.TrimRight(new, "\n") + "\n"),
@@ -76,5 +83,43 @@ func unifiedDiff(old, new string) string {
 	if err != nil { // only a failing writer errs, and a strings.Builder never does
 		return ""
 	}
-	return s
+	return cutDiff(s)
+}
+
+// Bounds on a body diff, so that a plan stays readable and small whatever
+// the posting: a long line is cut, and so is a long diff.
+const (
+	MaxDiffLineBytes  = 2000 // real paragraphs reach 700 bytes; the goldens hold them whole
+	MaxDiffLines      = 400
+	MaxDiffInputBytes = 32 << 10 // the text of the largest real posting is under 20 KB
+)
+
+// cutDiff cuts each line of diff to MaxDiffLineBytes and the diff to
+// MaxDiffLines lines, each cut noted where it is.
+func cutDiff(diff string) string {
+	if len(diff) <= MaxDiffLineBytes && strings.Count(diff, "\n") <= MaxDiffLines {
+		return diff
+	}
+	lines := strings.SplitAfter(diff, "\n")
+	if lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	var b strings.Builder
+	for i, line := range lines {
+		if i == MaxDiffLines {
+			fmt.Fprintf(&b, "[%d more lines of diff cut]\n", len(lines)-i)
+			break
+		}
+		body := strings.TrimSuffix(line, "\n")
+		if len(body) > MaxDiffLineBytes {
+			n := MaxDiffLineBytes
+			for n > 0 && !utf8.RuneStart(body[n]) {
+				n--
+			}
+			body = fmt.Sprintf("%s… [cut: %d more bytes]", body[:n], len(body)-n)
+		}
+		b.WriteString(body)
+		b.WriteByte('\n')
+	}
+	return b.String()
 }

@@ -38,6 +38,14 @@ func (e noConfigError) Is(target error) bool {
 	return target == ErrNoConfig || target == fs.ErrNotExist
 }
 
+// Limits on a config, so that a few lines repeated by YAML aliases cannot
+// make hundreds of thousands of postings (20,000 aliased openings took 82 s
+// and 1.7 GB): each alias counts as the opening it repeats.
+const (
+	MaxOpenings  = 1000 // openings in one config
+	MaxLocations = 200  // locations of one opening
+)
+
 // DefaultPath is the config file used when neither a flag nor JOBSYNC_CONFIG
 // names one.
 const DefaultPath = "jobsync.yaml"

@@ -77,6 +77,10 @@ func (d *decoder) decode(c *Config, data []byte) bool {
 				return
 			}
 			c.Openings = []posting.Opening{}
+			if list := resolve(n); list.Kind == yaml.SequenceNode && len(list.Content) > MaxOpenings {
+				d.p.add(n.Line, "openings: %d of them; the limit is %d: name several levels or specialties in one opening (\"*\"), or split the config", len(list.Content), MaxOpenings)
+				return
+			}
 			d.sequence(n, "openings", func(n *yaml.Node) {
 				c.Openings = append(c.Openings, d.opening(n))
 				c.OpeningLines = append(c.OpeningLines, n.Line)
@@ -144,10 +148,16 @@ func (d *decoder) source(n *yaml.Node, dir string) Source {
 func (d *decoder) opening(n *yaml.Node) posting.Opening {
 	var o posting.Opening
 	d.mapping(n, "opening", fields{
-		"family":          func(n *yaml.Node) { o.Family = d.str(n, "family") },
-		"level":           func(n *yaml.Node) { o.Level = d.str(n, "level") },
-		"specialty":       func(n *yaml.Node) { o.Specialty = d.str(n, "specialty") },
-		"locations":       func(n *yaml.Node) { o.Locations = d.strs(n, "locations") },
+		"family":    func(n *yaml.Node) { o.Family = d.str(n, "family") },
+		"level":     func(n *yaml.Node) { o.Level = d.str(n, "level") },
+		"specialty": func(n *yaml.Node) { o.Specialty = d.str(n, "specialty") },
+		"locations": func(n *yaml.Node) {
+			o.Locations = d.strs(n, "locations")
+			if len(o.Locations) > MaxLocations {
+				d.p.add(n.Line, "locations: %d of them; the limit is %d per opening", len(o.Locations), MaxLocations)
+				o.Locations = o.Locations[:MaxLocations]
+			}
+		},
 		"department":      func(n *yaml.Node) { o.Department = d.str(n, "department") },
 		"employment_type": func(n *yaml.Node) { o.EmploymentType = d.str(n, "employment_type") },
 		"workplace": func(n *yaml.Node) {

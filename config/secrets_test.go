@@ -44,3 +44,21 @@ func TestSourceURLWithATokenIsFine(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// A config that repeats one opening by YAML aliases past MaxOpenings is
+// refused on the openings line, before any is decoded.
+func TestOpeningsBounded(t *testing.T) {
+	t.Parallel()
+	head := "sources: [{path: p.md}]\nboards: [{name: local, type: local, dir: out}]\nopenings:\n  - &o {family: f, level: '*', specialty: '*'}\n"
+	_, err := Parse("jobsync.yaml", "/cfg", []byte(head+strings.Repeat("  - *o\n", MaxOpenings)))
+	if err == nil || !strings.Contains(err.Error(), "jobsync.yaml:4: openings: 1001 of them; the limit is 1000") {
+		t.Errorf("error = %v, want the openings refused on line 4", err)
+	}
+	if _, err := Parse("jobsync.yaml", "/cfg", []byte(head+strings.Repeat("  - *o\n", 10))); err != nil {
+		t.Errorf("11 openings: %v", err)
+	}
+	many := "sources: [{path: p.md}]\nboards: [{name: local, type: local, dir: out}]\nopenings:\n  - {family: f, level: '*', locations: [" + strings.Repeat("'Berlin, Germany', ", MaxLocations) + "'Paris, France']}\n"
+	if _, err := Parse("jobsync.yaml", "/cfg", []byte(many)); err == nil || !strings.Contains(err.Error(), "locations: 201 of them") {
+		t.Errorf("201 locations: error = %v", err)
+	}
+}

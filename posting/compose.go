@@ -27,6 +27,17 @@ var (
 	ErrUnknownSpecialty = errors.New("unknown specialty")
 	ErrConflict         = errors.New("conflicting openings")
 	ErrDuplicateFamily  = errors.New("duplicate family key")
+	ErrTooLarge         = errors.New("too large")
+)
+
+// Limits that keep a hostile page or config from making gigabytes: the
+// largest real posting is 20 KB, and a company's openings are hundreds.
+const (
+	// MaxPostingBytes bounds a posting's HTML body.
+	MaxPostingBytes = 256 << 10
+	// MaxPostings bounds how many postings one Compose makes, before
+	// openings that give one key are merged.
+	MaxPostings = 10_000
 )
 
 // OpeningError is a problem with one opening. Index is its position in the
@@ -96,6 +107,9 @@ func Compose(families []Family, openings []Opening, opts ComposeOptions) ([]Post
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
+	if len(targets) > MaxPostings {
+		return nil, fmt.Errorf("%w: the openings name %d postings; the limit is %d: name levels and specialties instead of \"*\", or remove repeated openings", ErrTooLarge, len(targets), MaxPostings)
+	}
 	return c.compose(targets)
 }
 
@@ -145,12 +159,20 @@ func (c *composer) compose(targets []target) ([]Posting, error) {
 	for _, t := range targets {
 		for _, v := range c.variants(t) {
 			p := c.posting(t, v)
+			if len(p.HTML) > MaxPostingBytes {
+				// Stop here: the rest of the family's postings would copy
+				// the same text.
+				return nil, fmt.Errorf("posting %s: %w: its body is %d bytes of HTML; the limit is %d: shorten the page's sections", p.Key, ErrTooLarge, len(p.HTML), MaxPostingBytes)
+			}
 			merged, err := mergeInto(out, from, byKey[p.Key], &p, t)
 			if err != nil {
 				errs = append(errs, err)
 				continue
 			}
 			if !merged {
+				if len(out) == MaxPostings { // per-location postings, past the count of targets
+					return nil, fmt.Errorf("%w: the openings name over %d postings, one per location; the limit is %d", ErrTooLarge, MaxPostings, MaxPostings)
+				}
 				byKey[p.Key] = append(byKey[p.Key], len(out))
 				out = append(out, p)
 				from = append(from, t)

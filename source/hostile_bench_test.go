@@ -1,8 +1,11 @@
 package source
 
 import (
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/jobsync/jobsync/posting"
 )
 
 // hostilePages are the red team's pages (issue 18, finding 6): before the
@@ -27,6 +30,31 @@ func BenchmarkHostilePage(b *testing.B) {
 			data := []byte(page)
 			for b.Loop() {
 				_, _ = Parse("hostile.md", data, Options{})
+			}
+		})
+	}
+}
+
+// BenchmarkHostileCompose parses the Product Manager page with a long
+// paragraph (lines of 80 bytes) in its role and composes its 112 postings.
+// Before the limits a 4 MB one took 2.8 GB at sync (the red team's figure);
+// now a 4 MB page is refused by Parse (maxPageBytes), and a 900 KB
+// paragraph by Compose at its first posting (posting.MaxPostingBytes).
+func BenchmarkHostileCompose(b *testing.B) {
+	_, data := pmPage(b)
+	line := strings.Repeat("word ", 15) + "words\n"
+	for _, size := range []int{4 << 20, 900 << 10} {
+		page := []byte(strings.Replace(string(data), "## Role\n\n", "## Role\n\n"+strings.Repeat(line, size/len(line))+"\n", 1))
+		b.Run(strconv.Itoa(size>>10)+"KB", func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				f, err := Parse("product-manager.md", page, Options{})
+				if err == nil {
+					_, err = posting.Compose([]posting.Family{f}, nil, posting.ComposeOptions{})
+				}
+				if err == nil {
+					b.Fatal("no limit reached")
+				}
 			}
 		})
 	}

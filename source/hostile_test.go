@@ -33,7 +33,8 @@ func TestHostilePagesRefused(t *testing.T) {
 		}(), 8 + maxNesting, "nested 33 deep"},
 		{"a 100k-column table", head + strings.Repeat("| a ", 100_000) + "|\n" + strings.Repeat("|---", 100_000) + "|\n", 8, "400001 bytes long"},
 		{"a 1000-column table", head + strings.Repeat("| a ", 1000) + "|\n" + strings.Repeat("|---", 1000) + "|\n", 8, "table row of 1000 cells"},
-		{"a 4 MB line", head + strings.Repeat("word ", 800_000) + "\n", 8, "4000000 bytes long"},
+		{"a 4 MB line", head + strings.Repeat("word ", 800_000) + "\n", 0, "4000044 bytes; the limit is 1048576"},
+		{"a 400 KB line", head + strings.Repeat("word ", 80_000) + "\n", 8, "400000 bytes long"},
 		{"a long front matter line", "---\ntitle: " + strings.Repeat("x", 20_000) + "\n---\n# E\n", 2, "20007 bytes long"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -14,6 +14,7 @@ import (
 // below them (the longest line of 92 corpus pages is 1,216 bytes, the
 // deepest nesting 8, the widest table 10 cells).
 const (
+	maxPageBytes  = 1 << 20  // bytes in a page (the largest real one is 56 KB)
 	maxLineBytes  = 16 << 10 // bytes in one line
 	maxNesting    = 32       // lists and quotes inside each other
 	maxTableCells = 256      // cells in one table row
@@ -23,6 +24,9 @@ const (
 // that is. Text inside fenced code is not nested, and is only measured for
 // its length.
 func checkLimits(path string, data []byte) error {
+	if len(data) > maxPageBytes {
+		return &ParseError{Path: path, Err: fmt.Errorf("page is %d bytes; the limit is %d: split it into pages", len(data), maxPageBytes)}
+	}
 	fenced := false
 	for n := 1; len(data) > 0; n++ {
 		line, rest, _ := cutLine(data)
