@@ -81,6 +81,7 @@ func TestSimulateRefuses(t *testing.T) {
 		{[]string{"lever", "--window", "1s"}, "simulate lever: no rate-limit window"},
 		{[]string{"greenhouse", "--faults", "1.5"}, "--faults 1.5: want a share from 0 to 1"},
 		{[]string{"greenhouse", "--rate-limit", "-1"}, "--rate-limit -1"},
+		{[]string{"lever", "--latency", "-1s"}, "--latency -1s: want 0 or more"},
 		{[]string{"local"}, `simulate "local": want one of ` + strings.Join(simulatorNames(), ", ")},
 		{[]string{"workday"}, `simulate "workday": want one of ` + strings.Join(simulatorNames(), ", ")},
 	} {
