@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -192,7 +193,9 @@ func TestDriftIsReportedNotOverwritten(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	edited := strings.Replace(string(data), `"title": "Senior Product Manager, Verify (CI)"`, `"title": "Senior PM, Verify (CI) (edited by hand)"`, 1)
+	// Records may be written indented or compact: match either.
+	title := regexp.MustCompile(`"title":\s*"Senior Product Manager, Verify \(CI\)"`)
+	edited := title.ReplaceAllLiteralString(string(data), `"title":"Senior PM, Verify (CI) (edited by hand)"`)
 	if edited == string(data) {
 		t.Fatal("title not found in the posting file")
 	}
