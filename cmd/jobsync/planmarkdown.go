@@ -62,6 +62,7 @@ func markdownPlan(out planOutput, limit int) string {
 	}
 	const noteRoom = 400 // the truncation note, with room to spare
 	for i, s := range sections {
+		s = termSafe(s) // text from pages and boards; escaped before it is measured
 		if b.Len()+len(s)+noteRoom > limit {
 			fmt.Fprintf(&b, "\n> **Truncated**: %d of %d sections are not shown, to keep this comment under %d characters. The full plan is in the CI job's artifacts (`jobsync plan --out`, `--json`), or run `jobsync plan` locally.\n",
 				len(sections)-i, len(sections), limit)
@@ -212,12 +213,12 @@ func markdownGroup(board string, actions []ats.Action) string {
 
 // mdCell keeps a value from breaking a table row.
 func mdCell(s string) string {
-	return strings.NewReplacer("|", `\|`, "\n", " ").Replace(s)
+	return termSafe(strings.NewReplacer("|", `\|`, "\n", " ").Replace(s))
 }
 
 // mdCode keeps a value inside inline code.
 func mdCode(s string) string {
-	return strings.NewReplacer("`", "'", "\n", " ").Replace(s)
+	return termSafe(strings.NewReplacer("`", "'", "\n", " ").Replace(s))
 }
 
 // failureLines bounds the error a failure report quotes.
@@ -230,7 +231,7 @@ func markdownFailure(err error) string {
 	if len(lines) > failureLines {
 		lines = append(lines[:failureLines], fmt.Sprintf("… %d more lines", len(lines)-failureLines))
 	}
-	text := strings.ReplaceAll(strings.Join(lines, "\n"), "```", "'''")
+	text := termSafe(strings.ReplaceAll(strings.Join(lines, "\n"), "```", "'''"))
 	if len(text) > 8000 {
 		text = strings.ToValidUTF8(text[:8000], "") + "…"
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -38,6 +39,12 @@ func TestTerminalOutputEscapesControls(t *testing.T) {
 		if !strings.Contains(out, `-Eng\x1b]0;owned\a\x1b[2J\u202eer`) {
 			t.Errorf("color %t: the diff line is not shown escaped:\n%s", color, out)
 		}
+	}
+
+	md := markdownPlan(planOutput{Plans: plans, Problems: []ats.Problem{{Board: "local", Message: "problem" + hostile}}}, commentLimit) +
+		markdownFailure(errors.New("list: "+hostile))
+	if strings.ContainsFunc(md, posting.IsControl) || !strings.Contains(md, `-Eng\x1b]0;owned`) {
+		t.Errorf("the markdown plan holds raw control characters or lost the text:\n%q", md)
 	}
 
 	var b strings.Builder
