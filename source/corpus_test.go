@@ -1,6 +1,7 @@
 package source
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -272,6 +273,8 @@ func checkWarnings(t *testing.T, f posting.Family, data []byte) {
 }
 
 func countLines(data []byte) int {
+	// Line endings as Parse reads them: CRLF, and a lone CR (classic Mac), end a line.
+	data = bytes.ReplaceAll(bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n")), []byte("\r"), []byte("\n"))
 	n := 1
 	for i, c := range data {
 		if c == '\n' && i+1 < len(data) {
