@@ -70,7 +70,7 @@ type apiURLs struct {
 // omitted, which on an update leaves them as they are.
 type apiWrite struct {
 	Text                 string         `json:"text,omitempty"`
-	State                string         `json:"state"`
+	State                string         `json:"state,omitempty"`
 	DistributionChannels []string       `json:"distributionChannels,omitempty"`
 	Categories           *apiCategories `json:"categories,omitempty"`
 	Tags                 []string       `json:"tags,omitempty"`

@@ -111,19 +111,20 @@ var workplaceTypes = map[string]string{
 
 // writeBody builds the full body of a create or update of p: title, state
 // published, categories, content, tags (the marker plus keep), workplace and
-// salary. It returns the fingerprint of the text it sends. The marker
-// continues old (a create's nonce, or the posting's marker: see
-// ats.Marker.Continuing), bound to the posting id once it has one.
-func (b *Board) writeBody(p posting.Posting, keep []string, old ats.Marker, id string) (apiWrite, string, error) {
+// salary, and returns the marker it carries. The marker continues old (a
+// create's nonce, or the posting's marker: see ats.Marker.Continuing), bound
+// to the posting id once it has one. It says the posting is published (every
+// write publishes it) and fingerprints its locations and department, which
+// Lever gives back as sent (List reads them): an edit of either, or a
+// person's close, is drift.
+func (b *Board) writeBody(p posting.Posting, keep []string, old ats.Marker, id string) (apiWrite, ats.Marker, error) {
 	c := layout(p)
-	fp := fingerprint(p.Title, c.Description, c.Lists, c.Closing)
-	m := ats.NewMarker(p, fp).Continuing(old)
+	m := ats.NewMarker(p, fingerprint(p.Title, c.Description, c.Lists, c.Closing)).Continuing(old)
 	if id != "" {
 		m = m.Bound(id)
 	}
-	// Lever gives back the locations and department as sent (List reads
-	// them): an edit of either is drift.
 	m.Attrs = ats.AttrFingerprint(p.Locations, p.Department)
+	m.State = ats.StateOpen
 	w := apiWrite{
 		Text:                 p.Title,
 		State:                statePublished,
@@ -144,12 +145,12 @@ func (b *Board) writeBody(p posting.Posting, keep []string, old ats.Marker, id s
 	if p.Pay != nil {
 		interval, ok := salaryIntervals[strings.ToLower(p.Pay.Interval)]
 		if !ok {
-			return apiWrite{}, "", fmt.Errorf("pay interval %q has no Lever equivalent", p.Pay.Interval)
+			return apiWrite{}, ats.Marker{}, fmt.Errorf("pay interval %q has no Lever equivalent", p.Pay.Interval)
 		}
 		if p.Pay.Currency == "" || p.Pay.Max < p.Pay.Min {
-			return apiWrite{}, "", fmt.Errorf("pay range %d–%d %q is incomplete", p.Pay.Min, p.Pay.Max, p.Pay.Currency)
+			return apiWrite{}, ats.Marker{}, fmt.Errorf("pay range %d–%d %q is incomplete", p.Pay.Min, p.Pay.Max, p.Pay.Currency)
 		}
 		w.SalaryRange = &apiSalary{Min: p.Pay.Min, Max: p.Pay.Max, Currency: strings.ToUpper(p.Pay.Currency), Interval: interval}
 	}
-	return w, fp, nil
+	return w, m, nil
 }

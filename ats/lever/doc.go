@@ -18,6 +18,15 @@
 //     "unspecified") and salaryRange (all four fields, or none when the
 //     posting has no pay). A create is never re-sent after an ambiguous
 //     failure; the engine calls Find (GET /postings?tag=jobsync:<key>).
+//     Then one more request, POST /postings/{id} with the tags alone,
+//     binds the marker to the id Lever gave the posting (id=): Lever
+//     assigns the id and takes no client-supplied one, so a marker
+//     written by the create itself can hold only a creation nonce, and a
+//     copy of such tags on a person's posting, once the original no longer
+//     carries them, would be taken for jobsync's (and closed when its key
+//     goes). Two requests a create, once in a posting's life, is the
+//     floor for a claim bound from the start; should the second fail, the
+//     posting is claimed by its nonce until its first update binds it.
 //   - Update: one request, POST /postings/{id}?perform_as= with the whole
 //     desired posting, state "published" (which reopens a closed one), and
 //     the tags List returned with jobsync's replaced: a person's tags are
@@ -30,9 +39,10 @@
 //     declared atshttp.Idempotent to the shared HTTP client: it carries the
 //     complete desired state, so repeating it after a lost answer or a 5xx
 //     writes the same thing again.
-//   - Close: the same check, then POST {"state": "closed"}, which keeps
-//     the tags; a posting List saw closed is not written again. Lever has
-//     no delete.
+//   - Close: the same check, then POST {"state": "closed"} with the tags
+//     in the same request, the marker's state=closed (a person's tags
+//     kept); a posting List saw closed is not written again. Lever has no
+//     delete.
 //   - Errors: Lever's {code, message} body becomes an *atshttp.Error; a 404
 //     matches ats.ErrNotFound. Neither errors nor logs ever hold the API key
 //     (Basic auth is set per request, never in a URL).
@@ -63,10 +73,18 @@
 // each list's heading and items, and closing, reduced to text
 // (ats.Fingerprint), so Lever re-serialising HTML (<br> → <br />, styles,
 // line breaks, <ul> around items) is not drift, while a changed word is.
+// The marker also fingerprints the locations and department (fa=, which
+// Lever gives back as sent) and says whether jobsync left the posting
+// published or closed it (state=open or closed): a person's edit of the
+// locations or department, or a person's close or move of a published
+// posting to another state (internal, draft, …), is drift, reported rather
+// than overwritten or published again. The distribution channels (a
+// published posting taken off the public site) are not compared.
 //
 // Caveats: every new hash is a new tag in the account's tag list (Lever keeps
-// tags account-wide), and the marker tag is about 160 characters long (a
-// limit on tag length is not documented). Lever does not say how to clear a
+// tags account-wide; a create makes two, the nonce's and the bound one),
+// and the marker tag is about 250 characters long with its binding (a limit
+// on tag length is not documented). Lever does not say how to clear a
 // salaryRange, so a posting whose pay is removed keeps the last range on
 // Lever (its closing text is updated).
 //

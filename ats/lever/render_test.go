@@ -274,7 +274,7 @@ func TestFingerprintIgnoresReserialisation(t *testing.T) {
 	t.Parallel()
 	b := &Board{channels: []string{"public"}}
 	p := atstest.SamplePosting(2, 0)
-	w, fp, err := b.writeBody(p, nil, ats.Marker{}, "")
+	w, m, err := b.writeBody(p, nil, ats.Marker{}, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -306,7 +306,7 @@ func TestFingerprintIgnoresReserialisation(t *testing.T) {
 				lists[i] = apiList{Text: l.Text, Content: tt.edit(l.Content)}
 			}
 			got := fingerprint(w.Text, tt.edit(c.DescriptionHTML), lists, tt.edit(c.ClosingPostingHTML))
-			if drift := got != fp; drift != tt.drift {
+			if drift := got != m.Fingerprint; drift != tt.drift {
 				t.Errorf("drift = %t, want %t", drift, tt.drift)
 			}
 		})

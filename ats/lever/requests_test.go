@@ -14,9 +14,10 @@ import (
 
 // The requests each kind of sync makes, counted by the simulator's
 // recorder, at the floor the API allows: List is one page per 100
-// postings; a create one POST; an update one POST, with the tags List
-// returned (see doc.go); a close one POST. The test fails when a count
-// grows.
+// postings; a create two POSTs (the posting, then its marker bound to the
+// id Lever gave it: see doc.go); an update one POST, with the tags List
+// returned; a close one POST, the marker's state=closed in it. The test
+// fails when a count grows.
 func TestRequestCounts(t *testing.T) {
 	t.Parallel()
 	sim := leversim.New(leversim.Options{Empty: true, Rate: 1 << 20, Burst: 1 << 20})
@@ -30,9 +31,10 @@ func TestRequestCounts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Create: one POST each, and the List after a run that created, for
-	// the duplicates of a run at the same time (ats/settle.go): 21 for 20.
-	if want := (atstest.Requests{Noop: 1, Create: 1.05, Update: 1}); got != want {
+	// Create: two POSTs each (before binding, 1), and the List after a run
+	// that created, for the duplicates of a run at the same time
+	// (ats/settle.go): 41 for 20.
+	if want := (atstest.Requests{Noop: 1, Create: 2.05, Update: 1}); got != want {
 		t.Errorf("requests %+v, want %+v", got, want)
 	}
 	before := seen()

@@ -6,15 +6,19 @@ import (
 	"net/http"
 	"net/url"
 
+	"go.uber.org/zap"
+
 	"github.com/jobsync/jobsync/ats"
 	"github.com/jobsync/jobsync/ats/atshttp"
 	"github.com/jobsync/jobsync/posting"
 )
 
 // Create publishes p as a new posting carrying its marker tags. It is sent
-// once: after a failure whose outcome is unknown the engine uses Find.
+// once: after a failure whose outcome is unknown the engine uses Find. Its
+// marker holds a creation nonce; a second request then binds it to the id
+// Lever gave the posting (see bind).
 func (b *Board) Create(ctx context.Context, p posting.Posting) (ats.Remote, error) {
-	body, _, err := b.writeBody(p, nil, ats.Marker{Nonce: ats.NewNonce()}, "")
+	body, m, err := b.writeBody(p, nil, ats.Marker{Nonce: ats.NewNonce()}, "")
 	if err != nil {
 		return ats.Remote{}, fmt.Errorf("create %s: %w", p.Key, err)
 	}
@@ -22,7 +26,24 @@ func (b *Board) Create(ctx context.Context, p posting.Posting) (ats.Remote, erro
 	if err := b.c.write(ctx, atshttp.Create, "/postings", body, &out); err != nil {
 		return ats.Remote{}, fmt.Errorf("create %s: %w", p.Key, err)
 	}
-	return b.remote(out.Data), nil
+	return b.remote(b.bind(ctx, out.Data, m)), nil
+}
+
+// bind rewrites the tags of the posting a create just made with its marker
+// bound to the posting's id (POST /postings/{id} with the tags alone), so
+// that a copy of the tags on another posting proves nothing from the
+// start, even once the original is gone. Lever assigns the id, so this
+// takes a request of its own, once in a posting's life. Should it fail,
+// the posting stays as created, claimed by its nonce until its first
+// update binds it: the create happened, and is reported as done.
+func (b *Board) bind(ctx context.Context, made apiPosting, m ats.Marker) apiPosting {
+	tags := append(otherTags(made.Tags), ownTags(m.Bound(made.ID))...)
+	var out apiOne
+	if err := b.c.write(ctx, atshttp.Idempotent, "/postings/"+url.PathEscape(made.ID), apiWrite{Tags: tags}, &out); err != nil {
+		b.log.Warn("created, but the marker is not bound to the posting's id yet (its next update binds it)", zap.String("id", made.ID), zap.Error(err))
+		return made
+	}
+	return out.Data
 }
 
 // Update rewrites the owned posting id with p: the full body, state
@@ -53,10 +74,12 @@ func (b *Board) Update(ctx context.Context, id string, p posting.Posting) (ats.R
 	return b.remote(out.Data), nil
 }
 
-// Close sets the owned posting id to state closed, keeping its tags (Lever
-// has no delete; a closed posting can be published again). Closing a closed
-// posting makes no write. Like Update, it reads the posting only when List
-// has not seen it.
+// Close sets the owned posting id to state closed and, in the same
+// request, rewrites its marker to say jobsync closed it (state=closed): a
+// posting found closed under a marker that says open was closed by a
+// person, which is drift. Other tags are kept. Lever has no delete; a
+// closed posting can be published again. Closing a closed posting makes no
+// write. Like Update, it reads the posting only when List has not seen it.
 func (b *Board) Close(ctx context.Context, id string) error {
 	cur, err := b.owned(ctx, id)
 	if err != nil {
@@ -65,7 +88,12 @@ func (b *Board) Close(ctx context.Context, id string) error {
 	if cur.State == stateClosed {
 		return nil
 	}
-	if err := b.c.write(ctx, atshttp.Idempotent, "/postings/"+url.PathEscape(id), apiWrite{State: stateClosed}, nil); err != nil {
+	in := apiWrite{State: stateClosed}
+	if m := readTags(cur.Tags); m.Hash != "" { // a key tag alone stays as it is
+		m.State = ats.StateClosed
+		in.Tags = append(otherTags(cur.Tags), ownTags(m)...)
+	}
+	if err := b.c.write(ctx, atshttp.Idempotent, "/postings/"+url.PathEscape(id), in, nil); err != nil {
 		return fmt.Errorf("close %s: %w", id, err)
 	}
 	b.forget(id)

@@ -68,11 +68,19 @@ func TestWritesOnTheBoard(t *testing.T) {
 		t.Errorf("update did not reopen: %s", got.State)
 	}
 
-	// Every write sends state explicitly, and only Lever's HTML.
+	// Every write sends state explicitly, and only Lever's HTML; but the
+	// create's second request (write 1), which binds the marker to the id
+	// Lever gave, sends the tags alone.
 	for i, data := range e.writes {
 		var w apiWrite
 		if err := json.Unmarshal(data, &w); err != nil {
 			t.Fatal(err)
+		}
+		if i == 1 {
+			if w.Text != "" || w.State != "" || w.Content != nil || len(w.Tags) != 2 {
+				t.Errorf("write 1 (the binding) is not the tags alone: %s", data)
+			}
+			continue
 		}
 		if !strings.Contains(string(data), `"state":`) {
 			t.Errorf("write %d has no state: %s", i, data)
