@@ -15,6 +15,17 @@ import (
 	"github.com/jobsync/jobsync/posting"
 )
 
+// updateFloor is the fewest requests the API allows for an update of a
+// live posting: the pending marker, one jobPosting.update, the marker. The
+// board sends one more, updateCheck (see TestRequestsPerSync).
+const updateFloor = 3
+
+// updateCheck is the jobPosting.info an update sends first, to refuse a
+// posting without jobsync's marker and to compare the job's team and pay:
+// List read the same moments before, so reusing it (as the SmartRecruiters
+// board does) would bring an update to the floor.
+const updateCheck = 1
+
 // The requests each kind of sync makes, counted by the simulator's
 // recorder, on an organisation with the postings people made (four on open
 // jobs, one on a closed job, one confidential). The floor for List: one
@@ -239,5 +250,22 @@ func TestReadsRetriedCreatesNot(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// The figures BenchmarkRequests reports, held: 20 postings on an empty
+// organisation. A no-op sync is the two lists and one jobPosting.info per
+// posting (2 + 20); a create 7 (this sample has pay and two locations),
+// plus the organisation's three lists once and the List after a run that
+// created (22) spread over the 20; an update updateFloor + updateCheck.
+func TestRequestsPerSync(t *testing.T) {
+	t.Parallel()
+	sim := fastSim(ashbysim.Options{Empty: true})
+	got, err := atstest.CountRequests(t.Context(), newBoard(t, sim, ashby.Options{}), func() int { return len(sim.Requests()) }, 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (atstest.Requests{Noop: 22, Create: 7 + (3.0+22)/20, Update: updateFloor + updateCheck}); got != want {
+		t.Errorf("requests %+v, want %+v", got, want)
 	}
 }

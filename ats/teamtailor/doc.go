@@ -33,7 +33,8 @@
 //     with title, body, status open (which reopens an archived or unlisted
 //     job), department, locations and the tags: a PATCH replaces the tag
 //     list whole, so the job's other tags go back unchanged with the new
-//     marker. Two requests, the floor with the ownership check.
+//     marker. Two requests, the floor with the ownership check
+//     (BenchmarkRequests; TestRequestsPerSync fails if a count grows).
 //   - Close: the same check, then PATCH /v1/jobs/{id} with status
 //     close_as: archived (default: off the career site, closed to
 //     applications) or unlisted (off the lists but reachable, and open to
@@ -92,7 +93,14 @@
 // once. Measured against the simulator's 50 requests per 10 seconds in
 // ratelimit_test.go: 60 creates (63 requests), 60 updates (122) and 60
 // closes (122) with no 429, 50 of 50 admitted in the fullest window;
-// without the headers read, the same phases met 1, 2 and 3 429s.
+// without the headers read, the same phases met 1, 2 and 3 429s. A run
+// started right after another starts cautiously by construction: the run
+// before leaves one request of the period (atshttp's reserve), List's first
+// page goes alone and learns what is left, and no writer starts before
+// List has answered (TestBackToBackRunsMeetNo429: a plan and a sync right
+// after a window was spent, no 429; 4 without the headers read).
+// BenchmarkRateLimitedSync (40 creates, then 20 updates, at 20 requests a
+// second) uses 95% of each full window with no 429.
 //
 // # Salary
 //

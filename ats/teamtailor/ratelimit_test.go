@@ -1,10 +1,12 @@
 package teamtailor_test
 
 import (
+	"net/http"
 	"testing"
 	"testing/synctest"
 	"time"
 
+	"github.com/jobsync/jobsync/ats"
 	"github.com/jobsync/jobsync/ats/atstest"
 	"github.com/jobsync/jobsync/ats/teamtailor"
 	"github.com/jobsync/jobsync/ats/teamtailor/teamtailorsim"
@@ -52,6 +54,52 @@ func TestSixtyPostingsKeepToTheHeaders(t *testing.T) {
 			if max := time.Duration(windows) * window; took > max {
 				t.Errorf("%s: took %v, want at most %v (%d windows)", phase.name, took, max, windows)
 			}
+		}
+	})
+}
+
+// A plan started right after another run spent the window, and a sync
+// right after the plan, each a new run (a new board, as a new jobsync
+// process), meet no 429: the run before left one request of the window
+// (atshttp's reserve), with which the next run's first request, List's
+// first page, learns from X-Rate-Limit-* that nothing is left, and no
+// writer starts before List has answered. On synctest's clock.
+func TestBackToBackRunsMeetNo429(t *testing.T) {
+	t.Parallel()
+	synctest.Test(t, func(t *testing.T) {
+		sim := teamtailorsim.New(teamtailorsim.Options{Empty: true}) // 50 requests per 10 seconds
+		limit, window := sim.Limiter().Limit()
+		desired := atstest.SamplePostings(60)
+		syncTo(t, newBoard(t, sim, teamtailor.Options{}), desired)
+		for i := range desired {
+			desired[i] = atstest.SamplePosting(i, 1)
+		}
+		// At the start of a window, a run spends all of it but the reserve
+		// (unauthenticated, the requests still count), and ends.
+		time.Sleep(time.Until(time.Now().Truncate(window).Add(window)))
+		spender := &http.Client{Transport: atstest.InMemory(sim)}
+		for range limit - 1 {
+			resp, err := spender.Get("http://tt.test/v1/jobs")
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+		}
+		r, err := ats.Start(t.Context(), ats.Targets(newBoard(t, sim, teamtailor.Options{})), desired, ats.RunOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s := r.Boards[0].Plan.Summary(); s.Update != len(desired) {
+			t.Fatalf("plan %+v, want %d updates", s, len(desired))
+		}
+		if err := r.Close(); err != nil {
+			t.Fatal(err)
+		}
+		syncTo(t, newBoard(t, sim, teamtailor.Options{}), desired)
+		lim := sim.Limiter()
+		t.Logf("%d requests; most in one window %d of %d", len(sim.Requests()), lim.MaxAdmitted(), limit)
+		if n := lim.Refused(); n != 0 || lim.MaxAdmitted() > limit {
+			t.Errorf("%d responses 429; at most %d requests a window, limit %d", n, lim.MaxAdmitted(), limit)
 		}
 	})
 }

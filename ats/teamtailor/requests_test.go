@@ -75,3 +75,25 @@ func TestListPagesByThirty(t *testing.T) {
 		}
 	}
 }
+
+// updateFloor is the requests an update takes: the ownership check, which
+// also reads the tags the PATCH sends back whole, and the PATCH (see
+// TestRequestCounts).
+const updateFloor = 2
+
+// The figures BenchmarkRequests reports, held: 20 postings on an empty
+// account. A no-op sync is the one page of jobs; a create one POST, plus
+// the departments and locations read once (no job listed names them) and
+// the List after a run that created, spread over the 20; an update
+// updateFloor.
+func TestRequestsPerSync(t *testing.T) {
+	t.Parallel()
+	sim := fastSim(teamtailorsim.Options{Empty: true})
+	got, err := atstest.CountRequests(t.Context(), newBoard(t, sim, teamtailor.Options{}), func() int { return len(sim.Requests()) }, 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (atstest.Requests{Noop: 1, Create: 1 + (2.0+1)/20, Update: updateFloor}); got != want {
+		t.Errorf("requests %+v, want %+v", got, want)
+	}
+}
