@@ -280,7 +280,7 @@ func (b *Board) findOnJob(ctx context.Context, made madeJob) ([]ats.Remote, erro
 func (b *Board) remote(p apiPosting, locations []string) ats.Remote {
 	body := p.DescriptionParts.DescriptionBody.HTML
 	r := ats.Remote{
-		ID: p.ID, Title: p.Title, Department: cmp.Or(p.TeamName, p.DepartmentName),
+		ID: p.ID, Title: p.Title, Department: department(p.TeamName, p.DepartmentName),
 		Body: ats.HTMLText(body), URL: deref(p.ExternalLink), Open: p.Status == statusPublished,
 	}
 	switch {
@@ -289,17 +289,43 @@ func (b *Board) remote(p apiPosting, locations []string) ats.Remote {
 	case p.LocationName != "":
 		r.Locations = []string{p.LocationName}
 	}
-	r.SetOwner(b.readMarker(p.CustomFields), func() string { return fingerprint(p.Title, body) })
+	setOwner(&r, b.readMarker(p.CustomFields), p.LocationIDs, func() string { return fingerprint(p.Title, body) })
 	return r
 }
+
+// setOwner sets r's ownership and drift from marker m (ats.Remote.SetOwner).
+// The marker's fa= fingerprints the posting's location ids rather than r's
+// names: every read gives the ids (jobPosting.info names only the primary
+// location), and a location renamed in Ashby is not the posting edited.
+func setOwner(r *ats.Remote, m ats.Marker, places apiLocationIDs, fingerprint func() string) {
+	names := r.Locations
+	r.Locations = placeIDs(places)
+	r.SetOwner(m, fingerprint)
+	r.Locations = names
+}
+
+// placeIDs are a posting's location ids, the primary first.
+func placeIDs(l apiLocationIDs) []string {
+	return append([]string{l.PrimaryLocationID}, l.SecondaryLocationIDs...)
+}
+
+// attrs is the marker's fa= of a posting as Ashby answers a write with it:
+// its location ids and its team (see setOwner).
+func attrs(p apiPosting) string {
+	return ats.AttrFingerprint(placeIDs(p.LocationIDs), department(p.TeamName, p.DepartmentName))
+}
+
+// department is what a posting shows as its department: its team, or the
+// department when the job names no team below it.
+func department(team, dept string) string { return cmp.Or(team, dept) }
 
 // listed is a posting only listed (not jobsync's: it carries no marker).
 func (b *Board) listed(it apiListItem) ats.Remote {
 	r := ats.Remote{
-		ID: it.ID, Title: it.Title, Department: cmp.Or(it.TeamName, it.DepartmentName),
+		ID: it.ID, Title: it.Title, Department: department(it.TeamName, it.DepartmentName),
 		Locations: locationNames(it), URL: deref(it.ExternalLink), Open: it.Status == statusPublished,
 	}
-	r.SetOwner(b.readMarker(it.CustomFields), func() string { return "" })
+	setOwner(&r, b.readMarker(it.CustomFields), it.LocationIDs, func() string { return "" })
 	return r
 }
 

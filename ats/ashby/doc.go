@@ -26,11 +26,17 @@
 //     (one Salary component: currency, min, max, interval); job.setStatus
 //     Open; jobPosting.create as a draft with the title, the description
 //     and the workplace type; jobPosting.update with the secondary
-//     locations when there are several; the marker; jobPosting.setStatus
-//     Published. Five requests, seven with pay and several locations, plus
+//     locations when there are several; the marker of a create in
+//     progress (ats.PendingHash); jobPosting.setStatus Published; the
+//     marker. Six requests, eight with pay and several locations, plus
 //     location.list, department.list and customField.list once a run. A
-//     posting is published only once it carries the marker, so a run cut
-//     short never leaves a live posting jobsync would not know. The two
+//     posting is published only once it carries a marker, so a run cut
+//     short never leaves a live posting jobsync would not know; and the
+//     marker that says jobsync left it published (state=open) is written
+//     only once it is, so a run cut short never leaves a draft that reads
+//     as closed by a person. Ashby takes no custom field with
+//     jobPosting.create or setStatus, so that second marker write is the
+//     cost of telling a person's unpublishing from jobsync's. The two
 //     creates are never re-sent after an ambiguous failure; the engine's
 //     look-up (Find) reads the postings of the job this run made for the
 //     key and adopts a draft a lost answer made, marking it pending, and
@@ -45,23 +51,28 @@
 //     from what info shows, one jobPosting.update (title, description,
 //     workplace type, primary and secondary locations), the marker, and,
 //     for a posting that was unpublished, job.info and the job reopened
-//     (Closed → Draft → Open) and jobPosting.setStatus Published. Four
-//     requests for a live posting: the ownership check, one content write
-//     and two marker writes. The floor the API allows is three: the check
-//     re-reads the posting List read moments before (jobPosting.info, for
-//     the description), which a board reusing List's read would not
-//     (BenchmarkRequests; TestRequestsPerSync fails if a count grows).
-//     The pending marker (ats.Marker.Pending: the old fingerprint, and the
-//     new one as Next) is what makes an update cut short between its
-//     writes converge: without it, new content beside the old marker would
-//     read as a person's edit (drift), which sync refuses to overwrite,
-//     while a person's edit meanwhile is still drift. Every marker is bound
-//     to its posting's id, so a marker copied to another posting claims
-//     nothing.
-//   - Close: jobPosting.info (the same check), then jobPosting.setStatus
-//     Draft, which the next update reverses; with close_job, job.info and
-//     job.setStatus Closed as well, which ends the job's hiring. A closed
-//     posting is not written.
+//     (Closed → Draft → Open) and jobPosting.setStatus Published, before
+//     the last marker. Four requests for a live posting: the ownership
+//     check, one content write and two marker writes. The floor the API
+//     allows is three: the check re-reads the posting List read moments
+//     before (jobPosting.info, for the description), which a board reusing
+//     List's read would not (BenchmarkRequests; TestRequestsPerSync fails
+//     if a count grows). The pending marker (ats.Marker.Pending: the old
+//     fingerprint, and the new one as Next; the posting's state as it is,
+//     and the old locations and team unless the update writes them) is
+//     what makes an update cut short between its writes converge: without
+//     it, new content beside the old marker would read as a person's edit
+//     (drift), which sync refuses to overwrite, while a person's edit
+//     meanwhile is still drift. Every marker is bound to its posting's id,
+//     so a marker copied to another posting claims nothing.
+//   - Close: jobPosting.info (the same check), the marker with
+//     state=closed, then jobPosting.setStatus Draft, which the next update
+//     reverses; with close_job, job.info and job.setStatus Closed as well,
+//     which ends the job's hiring. Three requests: the marker write is what
+//     tells jobsync's close from a person's, and goes first, so that a
+//     close cut short leaves a published posting the next sync closes, not
+//     a draft that reads as a person's close. A closed posting is not
+//     written.
 //   - Employment type is not written: job.create and job.update take none
 //     (it belongs to Ashby's openings); the posting's details section still
 //     names it.
@@ -96,6 +107,16 @@
 // description, not its custom fields; the API writes one field without
 // touching the others; a private field is shown to no candidate; and the
 // field comes with jobPosting.list, so ownership costs no extra request.
+//
+// Drift is a change to what jobsync wrote: the title and the description's
+// text (fp=), the locations and the team (fa=: the location ids, which
+// jobPosting.info gives whole where it names only the primary location,
+// and the team's name), and the published state (state=open when jobsync
+// left the posting published, closed when it unpublished it). A posting a
+// person unpublished, or whose job a person closed, under state=open is
+// drift: reported, not published again unless --overwrite-drift. Not
+// compared: isListed (jobPosting.update takes none, so jobsync could not
+// undo a person's unlisting), pay and the workplace type.
 // Not customRequisitionId: recruiters and HRIS integrations own the
 // requisition id, and it is the job's, not the posting's. An API-only job
 // custom field (isEditableOnlyViaPublicApi) would survive UI edits by

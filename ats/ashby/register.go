@@ -18,9 +18,9 @@ func init() {
 		Simulator: simulator,
 
 		Facts: ats.Facts{
-			Create:    "`job.create` (team, location, template), pay, `job.setStatus Open`, `jobPosting.create` (draft), the marker, `jobPosting.setStatus Published`",
-			Update:    "`jobPosting.update`: title, description, workplace, locations; the job's team and pay where they differ; the marker; republished if unpublished",
-			Close:     "`jobPosting.setStatus Draft` (reversible); `close_job` also closes the job",
+			Create:    "`job.create` (team, location, template), pay, `job.setStatus Open`, `jobPosting.create` (draft), a pending marker, `jobPosting.setStatus Published`, the marker",
+			Update:    "`jobPosting.update`: title, description, workplace, locations; the job's team and pay where they differ; republished if unpublished; the marker",
+			Close:     "the marker's `state=closed`, `jobPosting.setStatus Draft` (reversible); `close_job` also closes the job",
 			Marker:    "a private job posting custom field (`marker_field`, default `jobsync marker`), read with the list",
 			RateLimit: "none documented (answers say 1000): paced client-side at 95% of 1000 a minute; 429s and an exhausted X-RateLimit-Remaining pause every worker",
 		},

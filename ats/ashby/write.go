@@ -25,13 +25,17 @@ import (
 //  4. jobPosting.create, a draft, with the title, the description and the
 //     workplace type (a create);
 //  5. jobPosting.update, when p has more than one location;
-//  6. the marker, with the fingerprint of the description as Ashby
-//     stored it;
-//  7. jobPosting.setStatus Published.
+//  6. the marker of a create in progress (ats.PendingHash, bound to the
+//     posting);
+//  7. jobPosting.setStatus Published;
+//  8. the marker, with the fingerprint of the description as Ashby
+//     stored it, its locations and team, and state=open.
 //
-// A draft is published only once it carries the marker, so that no run
-// cut short leaves a live posting jobsync would not recognise. After an
-// answer lost at step 4, Find adopts the draft on the job step 1 made.
+// A draft is published only once it carries a marker, so that no run cut
+// short leaves a live posting jobsync would not recognise; the final
+// marker, which says jobsync left the posting published, is written only
+// once it is (see finish). After an answer lost at step 4, Find adopts the
+// draft on the job step 1 made.
 func (b *Board) Create(ctx context.Context, p posting.Posting) (ats.Remote, error) {
 	r, err := b.create(ctx, p)
 	if err != nil {
@@ -107,20 +111,21 @@ func (b *Board) create(ctx context.Context, p posting.Posting) (ats.Remote, erro
 			return ats.Remote{}, fmt.Errorf("posting %s: locations: %w", made.Results.ID, err)
 		}
 	}
+	if err := b.c.setMarker(ctx, cur.ID, field, adoptedMarker(p, cur.ID)); err != nil {
+		return ats.Remote{}, fmt.Errorf("posting %s: marker: %w", cur.ID, err)
+	}
 	return b.finish(ctx, cur, p, field, ats.Marker{}, true)
 }
 
-// finish writes the marker of p on posting cur, as Ashby stored it,
-// continuing old (the posting's marker before, zero for a create), and
-// publishes it when it is a draft, opening its job first unless jobOpen
-// says it is open.
+// finish publishes posting cur, which already carries a pending marker,
+// when it is a draft (opening its job first unless jobOpen says it is
+// open), then writes the marker of p on it, as Ashby stored it,
+// continuing old (the posting's marker before, zero for a create). That
+// marker says state=open, so it is written only once the posting is
+// published: a run cut short in between leaves the pending marker, which
+// the next sync completes, and never an open marker on a draft, which
+// would read as a person's close.
 func (b *Board) finish(ctx context.Context, cur apiPosting, p posting.Posting, field string, old ats.Marker, jobOpen bool) (ats.Remote, error) {
-	// Bound to the posting: a marker copied to another posting claims nothing.
-	m := ats.NewMarker(p, fingerprint(cur.Title, cur.DescriptionParts.DescriptionBody.HTML)).Bound(cur.ID).Continuing(old)
-	if err := b.c.setMarker(ctx, cur.ID, field, m); err != nil {
-		return ats.Remote{}, fmt.Errorf("posting %s: marker: %w", cur.ID, err)
-	}
-	cur.CustomFields = setField(cur.CustomFields, field, m.String())
 	if cur.Status != statusPublished {
 		if err := b.openJob(ctx, cur.JobID, jobOpen); err != nil {
 			return ats.Remote{}, fmt.Errorf("posting %s: %w", cur.ID, err)
@@ -130,6 +135,13 @@ func (b *Board) finish(ctx context.Context, cur apiPosting, p posting.Posting, f
 		}
 		cur.Status = statusPublished
 	}
+	// Bound to the posting: a marker copied to another posting claims nothing.
+	m := ats.NewMarker(p, fingerprint(cur.Title, cur.DescriptionParts.DescriptionBody.HTML)).Bound(cur.ID).Continuing(old)
+	m.Attrs, m.State = attrs(cur), ats.StateOpen
+	if err := b.c.setMarker(ctx, cur.ID, field, m); err != nil {
+		return ats.Remote{}, fmt.Errorf("posting %s: marker: %w", cur.ID, err)
+	}
+	cur.CustomFields = setField(cur.CustomFields, field, m.String())
 	return b.remote(cur, nil), nil
 }
 
@@ -203,15 +215,29 @@ func (b *Board) update(ctx context.Context, id string, p posting.Posting) (ats.R
 	if err != nil {
 		return ats.Remote{}, err
 	}
+	b.mu.Lock()
+	listed, seen := b.listedPlaces[id]
+	b.mu.Unlock()
+	writeTeam := !strings.EqualFold(teamName, cur.TeamName) && !strings.EqualFold(teamName, cur.DepartmentName)
+	writePlaces := !seen || !sameNames(listed, placeNames)
 	// Pending until the last write: an update cut short is completed by the
 	// next run, and a person's edit meanwhile (text that is neither the old
-	// nor the new) is still drift.
+	// nor the new) is still drift. It says the posting is as it is now,
+	// published or not, and keeps the old locations and team unless this
+	// update writes them (then either may be read back).
 	desc := description(p)
 	pending := ats.NewMarker(p, fingerprint(p.Title, desc)).Bound(id).Continuing(m).Pending(m)
+	pending.State = ats.StateClosed
+	if cur.Status == statusPublished {
+		pending.State = ats.StateOpen
+	}
+	if !writeTeam && !writePlaces {
+		pending.Attrs = m.Attrs
+	}
 	if err := b.c.setMarker(ctx, id, field, pending); err != nil {
 		return ats.Remote{}, fmt.Errorf("marker: %w", err)
 	}
-	if !strings.EqualFold(teamName, cur.TeamName) && !strings.EqualFold(teamName, cur.DepartmentName) {
+	if writeTeam {
 		team, err := b.team(ctx, teamName)
 		if err != nil {
 			return ats.Remote{}, err
@@ -229,10 +255,7 @@ func (b *Board) update(ctx context.Context, id string, p posting.Posting) (ats.R
 		JobPostingID: id, Title: &p.Title, Description: &apiDescription{Type: "text/html", Content: desc},
 		WorkplaceType: workplaceType(p), IncludeUnpublishedJobPostings: true,
 	}
-	b.mu.Lock()
-	listed, seen := b.listedPlaces[id]
-	b.mu.Unlock()
-	if !seen || !sameNames(listed, placeNames) {
+	if writePlaces {
 		places, err := b.places(ctx, placeNames)
 		if err != nil {
 			return ats.Remote{}, err
@@ -255,13 +278,28 @@ func sameNames(a, b []string) bool {
 
 // Close unpublishes the owned posting id (jobPosting.setStatus Draft),
 // which a later update reverses; with close_job it also closes the job.
-// A closed posting is not written again.
+// First its marker says jobsync closed it (state=closed): a posting found
+// unpublished under a marker that says open was closed by a person, which
+// is drift. A closed posting is not written again.
 func (b *Board) Close(ctx context.Context, id string) error {
-	cur, _, err := b.owned(ctx, id)
+	cur, m, err := b.owned(ctx, id)
 	if err != nil {
 		return fmt.Errorf("close %s: %w", id, err)
 	}
 	if cur.Status == statusPublished {
+		// The marker first: cut short after it, the posting is published
+		// under state=closed, which the next sync closes again; the other
+		// way round, a draft under state=open would read as a person's close.
+		if m.State != ats.StateClosed {
+			field, err := b.markerFieldID(ctx) // known: owned read it
+			if err != nil {
+				return fmt.Errorf("close %s: %w", id, err)
+			}
+			m.State = ats.StateClosed
+			if err := b.c.setMarker(ctx, id, field, m); err != nil {
+				return fmt.Errorf("close %s: marker: %w", id, err)
+			}
+		}
 		if _, err := b.c.write(ctx, "jobPosting.setStatus", postingSetStatusRequest{JobPostingID: id, Status: statusDraft}); err != nil {
 			return fmt.Errorf("close %s: unpublish: %w", id, err)
 		}

@@ -19,9 +19,9 @@ func init() {
 		Simulator: simulator,
 
 		Facts: ats.Facts{
-			Create:    "`POST /postings`",
+			Create:    "`POST /postings`, then the marker bound to the new id (`POST /postings/{id}`, tags alone)",
 			Update:    "`POST /postings/{id}`, state `published` sent every time",
-			Close:     "state `closed` (reopened by the next update)",
+			Close:     "state `closed` and the marker's `state=closed`, one request (reopened by the next update)",
 			Marker:    "tags `jobsync:KEY` and the marker line",
 			RateLimit: "10 requests/s, bursts of 20, paced client-side; bare 429s backed off with jitter",
 		},

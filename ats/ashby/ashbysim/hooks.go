@@ -62,6 +62,13 @@ type Edit struct {
 	BodyHTML *string // stored as given
 	Status   *string // Draft or Published
 	Marker   *string // the marker field's value; "" clears it
+	// Locations are the posting's locations by name, the first the
+	// primary, as a person sets them on the posting.
+	Locations []string
+	// Department moves the posting's job to another department or team
+	// (by name): in the app the department is the job's, and every posting
+	// of the job shows it.
+	Department *string
 }
 
 // EditPosting changes posting id as a person would in the app.
@@ -87,6 +94,25 @@ func (s *Server) EditPosting(id string, e Edit) error {
 		default:
 			return fmt.Errorf("ashbysim: status %q", *e.Status)
 		}
+	}
+	if len(e.Locations) > 0 {
+		var ids []string
+		for _, name := range e.Locations {
+			id := s.locationByName(name)
+			if id == "" {
+				return fmt.Errorf("ashbysim: no location %q", name)
+			}
+			ids = append(ids, id)
+		}
+		p.LocationID, p.SecondaryLocationIDs = ids[0], ids[1:]
+	}
+	if e.Department != nil {
+		id := s.departmentByName(*e.Department)
+		if id == "" {
+			return fmt.Errorf("ashbysim: no department %q", *e.Department)
+		}
+		j := s.jobs[p.JobID]
+		j.DepartmentID, j.UpdatedAt = id, s.stamp()
 	}
 	if e.Marker != nil {
 		if *e.Marker == "" {

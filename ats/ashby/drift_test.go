@@ -1,0 +1,133 @@
+package ashby_test
+
+import (
+	"bytes"
+	"errors"
+	"testing"
+
+	"github.com/jobsync/jobsync/ats"
+	"github.com/jobsync/jobsync/ats/ashby"
+	"github.com/jobsync/jobsync/ats/ashby/ashbysim"
+	"github.com/jobsync/jobsync/ats/atstest"
+	"github.com/jobsync/jobsync/posting"
+)
+
+// Issue 18, finding 3: what a person does to a posting jobsync left
+// published is drift, reported and not overwritten or published again: an
+// unpublished posting, a closed job, other locations, another department.
+// A posting jobsync closed (its close marks the marker state=closed) is
+// published again when its key is desired again.
+func TestPeoplesEditsAreDrift(t *testing.T) {
+	t.Parallel()
+	sim := fastSim(ashbysim.Options{Empty: true})
+	ps := atstest.SamplePostings(5)
+	syncTo(t, newBoard(t, sim, ashby.Options{}), ps)
+	syncTo(t, newBoard(t, sim, ashby.Options{}), ps[:4]) // jobsync closes the fifth
+	ids := postingIDs(t, sim)
+	draft, berlin, people := "Draft", []string{"Berlin"}, "People"
+	for i, e := range []ashbysim.Edit{{Status: &draft}, {}, {Locations: berlin}, {Department: &people}} {
+		if i == 1 {
+			closeJob(t, sim, jobOf(t, sim, ids[ps[i].Key]))
+			continue
+		}
+		if err := sim.EditPosting(ids[ps[i].Key], e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var before [4][]byte
+	for i := range before {
+		before[i] = sim.Snapshot(ids[ps[i].Key])
+	}
+
+	plans, err := ats.Sync(t.Context(), ats.Targets(newBoard(t, sim, ashby.Options{})), ps, ats.RunOptions{Guards: ats.Guards{AllowMassClose: true}}, ats.ApplyOptions{})
+	if !errors.Is(err, ats.ErrDrift) {
+		t.Errorf("sync: err = %v, want ErrDrift", err)
+	}
+	ops := map[string]ats.Op{}
+	for _, a := range plans[0].Actions {
+		ops[a.Key] = a.Op
+	}
+	for i, what := range []string{"unpublished by a person", "its job closed by a person", "moved to Berlin by a person", "moved to People by a person"} {
+		if ops[ps[i].Key] != ats.OpDrift {
+			t.Errorf("%s: %s, want drift", what, ops[ps[i].Key])
+		}
+		if after := sim.Snapshot(ids[ps[i].Key]); !bytes.Equal(after, before[i]) {
+			t.Errorf("%s: written", what)
+		}
+	}
+	if ops[ps[4].Key] != ats.OpUpdate {
+		t.Errorf("closed by jobsync: %s, want update (reopen)", ops[ps[4].Key])
+	}
+	if got, _ := sim.Posting(ids[ps[4].Key]); got.Status != "Published" {
+		t.Errorf("closed by jobsync, then desired: %s, want Published", got.Status)
+	}
+	// Overwritten on request, and then at rest.
+	o := ats.RunOptions{OverwriteDrift: true, Guards: ats.Guards{AllowMassClose: true}}
+	if _, err := ats.Sync(t.Context(), ats.Targets(newBoard(t, sim, ashby.Options{})), ps, o, ats.ApplyOptions{}); err != nil {
+		t.Fatalf("sync --overwrite-drift: %v", err)
+	}
+	if plan := syncTo(t, newBoard(t, sim, ashby.Options{}), ps); plan.HasChanges() {
+		t.Errorf("after overwriting: %d writes planned, want none", len(plan.Writes()))
+	}
+}
+
+// Issue 18, finding 2: an update cut short after its content write leaves
+// the pending marker, which keeps the fingerprint of the text before the
+// write and holds the new one as next. A person's edit made before the
+// next sync matches neither: it is drift, not overwritten.
+func TestInterruptedUpdateKeepsAPersonsEdit(t *testing.T) {
+	t.Parallel()
+	sim := fastSim(ashbysim.Options{Empty: true})
+	p := atstest.SamplePosting(0, 0)
+	syncTo(t, newBoard(t, sim, ashby.Options{}), []posting.Posting{p})
+
+	o := ashby.Options{HTTP: fastHTTP(sim)}
+	o.HTTP.RetryMax = -1
+	o.HTTP.Transport = &failNth{next: atstest.InMemory(sim), method: "jobPosting.setCustomFieldValue", n: 2}
+	b := newBoard(t, sim, o)
+	changed := atstest.SamplePosting(0, 1)
+	rs, err := b.List(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.Update(t.Context(), rs[0].ID, changed); err == nil {
+		t.Fatal("the update's last marker write did not fail")
+	}
+	title := "Product Manager, edited by a person"
+	if err := sim.EditPosting(rs[0].ID, ashbysim.Edit{Title: &title}); err != nil {
+		t.Fatal(err)
+	}
+	_, err = ats.Sync(t.Context(), ats.Targets(newBoard(t, sim, ashby.Options{})), []posting.Posting{changed}, ats.RunOptions{}, ats.ApplyOptions{})
+	if !errors.Is(err, ats.ErrDrift) {
+		t.Errorf("sync after a person's edit of a posting left pending: err = %v, want ErrDrift", err)
+	}
+	if got, _ := sim.Posting(rs[0].ID); got.Title != title {
+		t.Errorf("title %q: the person's edit was overwritten", got.Title)
+	}
+}
+
+// postingIDs maps each marker key to the id of the posting carrying it.
+func postingIDs(t testing.TB, sim *ashbysim.Server) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	for _, p := range sim.Postings() {
+		for _, f := range p.CustomFields {
+			if s, ok := f.Value.(string); ok {
+				if m, ok := ats.ParseMarker(s); ok {
+					out[m.Key] = p.ID
+				}
+			}
+		}
+	}
+	return out
+}
+
+// jobOf is the id of posting id's job.
+func jobOf(t testing.TB, sim *ashbysim.Server, id string) string {
+	t.Helper()
+	p, ok := sim.Posting(id)
+	if !ok {
+		t.Fatalf("no posting %s", id)
+	}
+	return p.JobID
+}
