@@ -78,7 +78,8 @@ type Locker interface {
 }
 
 // Remote is a posting as a board holds it. Body is the posting's text as the
-// board shows it (HTML reduced to text by the adapter, see HTMLText), for diffs.
+// board shows it (HTML reduced to text by the adapter, see HTMLText), for
+// diffs; read it with BodyText, since a board may defer it (DeferBody).
 type Remote struct {
 	ID         string   `json:"id"`
 	Title      string   `json:"title"`
@@ -103,6 +104,23 @@ type Remote struct {
 	// marker's creation nonce or binding; empty for a marker written
 	// before either.
 	Claim string `json:"-"`
+
+	loadBody func() string // see DeferBody
+}
+
+// DeferBody makes r's Body load on first use, by BodyText: for a board
+// whose List would otherwise hold every posting's text (a local folder of
+// 10,000 postings held 300 MB of it), when a plan reads the bodies only of
+// the postings it updates or finds drifted. load runs at most once per copy
+// of r.
+func (r *Remote) DeferBody(load func() string) { r.Body, r.loadBody = "", load }
+
+// BodyText returns r.Body, loading it first if the board deferred it.
+func (r *Remote) BodyText() string {
+	if r.loadBody != nil {
+		r.Body, r.loadBody = r.loadBody(), nil
+	}
+	return r.Body
 }
 
 // ErrNotFound is wrapped by every adapter error for an id the board does not

@@ -54,7 +54,7 @@ func changes(d *posting.Posting, r *Remote, opts PlanOptions) []Change {
 	} else {
 		body = HTMLText(d.HTML)
 	}
-	if reads(FieldBody) && body != r.Body {
+	if reads(FieldBody) && body != r.BodyText() {
 		if diff := unifiedDiff(r.Body, body); diff != "" {
 			cs = append(cs, Change{Field: FieldBody, Diff: diff})
 		}

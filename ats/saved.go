@@ -23,7 +23,7 @@ type Held struct {
 
 // HeldOf is what r holds.
 func HeldOf(r Remote) Held {
-	sum := sha256.Sum256([]byte(strings.Join([]string{r.Title, strings.Join(r.Locations, "\x1f"), r.Department, r.Body}, "\x00")))
+	sum := sha256.Sum256([]byte(strings.Join([]string{r.Title, strings.Join(r.Locations, "\x1f"), r.Department, r.BodyText()}, "\x00")))
 	return Held{ID: r.ID, Key: r.Key, Hash: r.Hash, Open: r.Open, Drifted: r.Drifted, Content: hex.EncodeToString(sum[:16])}
 }
 

@@ -52,7 +52,7 @@ func checkCreate(ctx context.Context, _ testing.TB, h *Harness) error {
 	if err := expectPosting(l, p, "list"); err != nil {
 		return err
 	}
-	if !containsText(l.Body, SampleRequirement(0)) {
+	if !containsText(l.BodyText(), SampleRequirement(0)) {
 		return fmt.Errorf("list: body of %s lacks the requirement %q:\n%s", r.ID, SampleRequirement(0), l.Body)
 	}
 	return nil
@@ -110,7 +110,7 @@ func checkUpdate(ctx context.Context, _ testing.TB, h *Harness) error {
 	if err := expectPosting(l, p, "list after update"); err != nil {
 		return err
 	}
-	if want := "Lead the revision 1 planning cycle"; !containsText(l.Body, want) {
+	if want := "Lead the revision 1 planning cycle"; !containsText(l.BodyText(), want) {
 		return fmt.Errorf("list after update: body of %s lacks the new text %q:\n%s", r.ID, want, l.Body)
 	}
 	return nil

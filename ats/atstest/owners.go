@@ -44,6 +44,7 @@ func ofOwner(rs []ats.Remote, owner string) map[string]ats.Remote {
 	out := map[string]ats.Remote{}
 	for _, r := range rs {
 		if r.Owned && r.Owner == owner {
+			r.BodyText() // as it is now, not when compared
 			out[r.ID] = r
 		}
 	}

@@ -58,6 +58,7 @@ func snapshot(rs []ats.Remote, ids []string) (map[string]ats.Remote, error) {
 	m := make(map[string]ats.Remote, len(ids))
 	for _, r := range rs {
 		if slices.Contains(ids, r.ID) {
+			r.BodyText() // as it is now, not when compared
 			m[r.ID] = r
 		}
 	}
@@ -132,8 +133,10 @@ func checkUnownedSame(rs []ats.Remote, before map[string]ats.Remote) error {
 }
 
 // sameRemote compares two listings of one posting, field by field (a nil
-// and an empty Locations are the same).
+// and an empty Locations are the same), bodies loaded.
 func sameRemote(a, b ats.Remote) bool {
+	a.BodyText()
+	b.BodyText()
 	la, lb := a.Locations, b.Locations
 	a.Locations, b.Locations = nil, nil
 	return reflect.DeepEqual(a, b) && slices.Equal(la, lb)

@@ -27,9 +27,15 @@ type file struct {
 // file either whole and old or whole and new, never half written. If the
 // process dies, at most some of the renames happened, and temporary files
 // are left for removeLeftovers.
-func (b *Board) writeFiles(dir string, files ...file) (err error) {
+func (b *Board) writeFiles(dir string, files ...file) error {
+	_, err := b.writeStamped(dir, files...)
+	return err
+}
+
+// writeStamped is writeFiles, returning the stamp of each file as written.
+func (b *Board) writeStamped(dir string, files ...file) (stamps []stamp, err error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
+		return nil, err
 	}
 	temps := make([]string, 0, len(files))
 	defer func() {
@@ -40,35 +46,36 @@ func (b *Board) writeFiles(dir string, files ...file) (err error) {
 		}
 	}()
 	for _, f := range files {
-		t, err := writeTemp(dir, f)
+		t, st, err := writeTemp(dir, f)
 		if t != "" {
 			temps = append(temps, t)
 		}
 		if err != nil {
-			return err
+			return nil, err
 		}
+		stamps = append(stamps, st)
 	}
 	for i, f := range files {
 		final := filepath.Join(dir, f.name)
 		if b.beforeRename != nil {
 			if err := b.beforeRename(final); err != nil {
-				return err
+				return nil, err
 			}
 		}
 		if err := os.Rename(temps[i], final); err != nil {
-			return err
+			return nil, err
 		}
 		b.written.Add(1)
 	}
-	return syncDir(dir)
+	return stamps, syncDir(dir)
 }
 
 // writeTemp writes f to a new temporary file in dir, fsynced and readable by
-// everyone, and returns its path.
-func writeTemp(dir string, f file) (path string, err error) {
+// everyone, and returns its path and its stamp, which the rename keeps.
+func writeTemp(dir string, f file) (path string, st stamp, err error) {
 	t, err := os.CreateTemp(dir, "."+f.name+".*"+tempSuffix)
 	if err != nil {
-		return "", err
+		return "", stamp{}, err
 	}
 	path = t.Name()
 	_, err = t.Write(f.data)
@@ -78,13 +85,17 @@ func writeTemp(dir string, f file) (path string, err error) {
 	if err == nil {
 		err = t.Sync()
 	}
+	var fi os.FileInfo
+	if err == nil {
+		fi, err = t.Stat()
+	}
 	if cerr := t.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
-		return path, fmt.Errorf("write %s: %w", filepath.Join(dir, f.name), err)
+		return path, stamp{}, fmt.Errorf("write %s: %w", filepath.Join(dir, f.name), err)
 	}
-	return path, nil
+	return path, stampOf(fi), nil
 }
 
 // syncDir makes the renames in dir durable.

@@ -10,6 +10,7 @@
 //	DIR/indeed.xml             with WithSite: the Indeed XML feed, a job per posting per location
 //	DIR/postings/ID.json       one posting: its fields, status and marker
 //	DIR/postings/ID.html       the posting as a readable page
+//	DIR/.jobsync.index         a cache of what List needs, by file size and time (see fileIndexName); safe to delete
 //
 // Ownership is the "marker" field of the JSON file. A file without a valid
 // marker was put there by a person: it is listed as not owned and never
@@ -73,14 +74,17 @@ type Board struct {
 	claimMu   sync.Mutex // serialises the choice of new ids
 	indexMu   sync.Mutex // serialises index.html refreshes
 
-	mu       sync.Mutex             // guards the fields below
-	idLocks  map[string]*sync.Mutex // one per id written, so its read-modify-writes do not interleave
-	claimed  map[string]bool
-	view     map[string]entry // the board as the index shows it; nil when unknown
-	inFlight int              // writes under way
-	seq      uint64           // writes finished
-	locked   bool             // this Board holds the folder's lock
-	dirty    bool             // a write happened under the lock: the unlock refreshes index.html
+	mu      sync.Mutex             // guards the fields below
+	idLocks map[string]*sync.Mutex // one per id written, so its read-modify-writes do not interleave
+	claimed map[string]bool
+	view    map[string]entry // the board as List saw it and writes left it; nil when unknown
+	// fileIndexStale says the view differs from the index file (see
+	// fileIndexName).
+	fileIndexStale bool
+	inFlight       int    // writes under way
+	seq            uint64 // writes finished
+	locked         bool   // this Board holds the folder's lock
+	dirty          bool   // a write happened under the lock: the unlock refreshes index.html
 
 	// written counts the files this Board has written, for tests.
 	written atomic.Int64
@@ -184,10 +188,11 @@ func (b *Board) Create(ctx context.Context, p posting.Posting) (ats.Remote, erro
 	}
 	defer b.release(id)
 	rec := newRecord(id, p, b.stamp(), ats.Marker{})
-	if err := b.write(rec); err != nil {
+	e, err := b.write(rec)
+	if err != nil {
 		return ats.Remote{}, fmt.Errorf("create %s: %w", p.Key, err)
 	}
-	return b.remote(rec, true), nil
+	return b.returned(rec, e), nil
 }
 
 // Update replaces the owned posting id with p and opens it if it was closed;
@@ -207,10 +212,11 @@ func (b *Board) Update(ctx context.Context, id string, p posting.Posting) (ats.R
 	if !old.CreatedAt.IsZero() {
 		rec.CreatedAt = old.CreatedAt
 	}
-	if err := b.write(rec); err != nil {
+	e, err := b.write(rec)
+	if err != nil {
 		return ats.Remote{}, fmt.Errorf("update %s: %w", id, err)
 	}
-	return b.remote(rec, true), nil
+	return b.returned(rec, e), nil
 }
 
 // Close marks the owned posting id closed and drops it from index.html. Its
@@ -235,7 +241,7 @@ func (b *Board) Close(ctx context.Context, id string) error {
 			m.State = ats.StateClosed
 			rec.Marker = m.String()
 		}
-		if err := b.write(rec); err != nil {
+		if _, err := b.write(rec); err != nil {
 			return fmt.Errorf("close %s: %w", id, err)
 		}
 	}
@@ -270,29 +276,42 @@ func (b *Board) readOwned(id string) (record, error) {
 }
 
 // write stores rec: its page first, then its JSON file, which commits it.
-// The view and, unless the folder is locked, index.html follow.
-func (b *Board) write(rec record) error {
+// The view and, unless the folder is locked, index.html follow. It returns
+// rec's entry in the view.
+func (b *Board) write(rec record) (entry, error) {
 	if err := b.checkLinks(); err != nil {
-		return err
+		return entry{}, err
 	}
 	b.begin()
+	var e entry
 	page, jsonld, err := b.renderPage(rec)
 	if err == nil {
 		var data []byte
 		if data, err = encodeRecord(rec); err == nil {
-			err = b.writeFiles(b.postings,
+			var stamps []stamp
+			stamps, err = b.writeStamped(b.postings,
 				file{name: rec.ID + ".html", data: page},
 				file{name: rec.ID + ".json", data: data})
+			if err == nil {
+				e = b.entryOf(rec, true, stamps[1])
+			}
 		}
 	}
-	locked := b.end(rec.ID, b.entry(rec, true), err == nil)
+	locked := b.end(rec.ID, e, err == nil)
 	if err == nil {
 		b.checkPage(rec, jsonld)
 	}
 	if err != nil || locked {
-		return err
+		return e, err
 	}
-	return b.refreshIndex()
+	return e, b.refreshIndex()
+}
+
+// returned is rec, just written as e, as Create and Update return it.
+func (b *Board) returned(rec record, e entry) ats.Remote {
+	r := b.remote(rec, true, e.FP)
+	r.Body = rec.bodyText()
+	return r
 }
 
 func (b *Board) jsonPath(id string) string { return filepath.Join(b.postings, id+".json") }

@@ -66,7 +66,7 @@ func TestCreateListRoundTrip(t *testing.T) {
 		t.Errorf("id = %q, want %q", got.ID, wantID)
 	}
 	listed := listByID(t, b)
-	if !reflect.DeepEqual(listed[got.ID], got) {
+	if l := listed[got.ID]; l.BodyText() != got.Body || !reflect.DeepEqual(l, got) {
 		t.Errorf("List = %+v\nCreate returned %+v", listed[got.ID], got)
 	}
 	want := ats.Remote{
@@ -338,7 +338,7 @@ func TestUnownedFilesSurviveSync(t *testing.T) {
 	if r := listed["notes"]; r.Title != "notes.json" || r.Open {
 		t.Errorf("a file that is not JSON lists as %+v, want closed and titled by its name", r)
 	}
-	if r := listed["barista"]; !r.Open || r.Title != "Barista" || r.Body != "Coffee." || r.URL == "" {
+	if r := listed["barista"]; !r.Open || r.Title != "Barista" || r.BodyText() != "Coffee." || r.URL == "" {
 		t.Errorf("barista lists as %+v", r)
 	}
 	if _, ok := listed["product-manager--product-manager--verify-ci-2"]; !ok {

@@ -102,7 +102,8 @@ func (b *Board) Lock(ctx context.Context) (unlock func() error, err error) {
 }
 
 // unlockIndex refreshes index.html at the unlock if a write happened under
-// the lock or the index is stale.
+// the lock or the index is stale, and the board's index of files if it
+// differs from the one read (see fileIndexName).
 func (b *Board) unlockIndex() error {
 	b.mu.Lock()
 	dirty := b.dirty
@@ -111,7 +112,7 @@ func (b *Board) unlockIndex() error {
 	if !dirty {
 		stale, err := b.indexStale()
 		if err != nil || !stale {
-			return err
+			return errors.Join(err, b.saveIndex())
 		}
 	}
 	return b.refreshIndex()

@@ -282,7 +282,7 @@ func TestPlanOfNewFolder(t *testing.T) {
 // mustView scans b's folder.
 func mustView(t *testing.T, b *Board) map[string]entry {
 	t.Helper()
-	_, view, err := b.scan(context.Background())
+	_, view, _, err := b.scan(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package local
 
 import (
 	"cmp"
+	"os"
 	"slices"
 	"strings"
 
@@ -43,14 +44,14 @@ func (b *Board) renderPage(r record) (page, jsonld []byte, err error) {
 func (b *Board) siteFiles(entries []entry) ([]file, []feed.Problem, error) {
 	jobs := make([]site.Job, len(entries))
 	for i, e := range entries {
-		jobs[i] = e.Job
+		jobs[i] = e.job()
 	}
 	s := site.Site{BaseURL: b.siteURL}
 	if len(entries) > 0 {
 		latest := slices.MaxFunc(entries, func(a, c entry) int {
-			return cmp.Or(a.Updated.Compare(c.Updated), strings.Compare(c.ID, a.ID))
+			return cmp.Or(a.Rec.UpdatedAt.Compare(c.Rec.UpdatedAt), strings.Compare(c.Rec.ID, a.Rec.ID))
 		})
-		s.Company, s.HomeURL = latest.company, latest.companyURL
+		s.Company, s.HomeURL = latest.Rec.Company, latest.Rec.CompanyURL
 	}
 	index, err := s.Index(jobs)
 	if err != nil {
@@ -60,6 +61,7 @@ func (b *Board) siteFiles(entries []entry) ([]file, []feed.Problem, error) {
 	if s.IndexURL() == "" {
 		return files, nil, nil
 	}
+	b.loadHTML(jobs)
 	sitemap, err := feed.Sitemap(s, jobs)
 	if err != nil {
 		return nil, nil, err
@@ -70,4 +72,19 @@ func (b *Board) siteFiles(entries []entry) ([]file, []feed.Problem, error) {
 	}
 	problems := append(feed.CheckSitemap(sitemap), feed.CheckIndeed(indeed)...)
 	return append(files, file{name: sitemapName, data: sitemap}, file{name: indeedName, data: indeed}), problems, nil
+}
+
+// loadHTML reads the HTML of the jobs whose entry came from the board's
+// index, which holds none, for the Indeed feed.
+func (b *Board) loadHTML(jobs []site.Job) {
+	for i := range jobs {
+		if jobs[i].HTML != "" {
+			continue
+		}
+		if data, err := os.ReadFile(b.jsonPath(jobs[i].ID)); err == nil {
+			if rec, err := decodeRecord(data); err == nil {
+				jobs[i].HTML = rec.HTML
+			}
+		}
+	}
 }

@@ -124,33 +124,22 @@ func decodeRecord(data []byte) (record, error) {
 	return r, err
 }
 
-// remote is r as List returns it. page says whether its HTML page exists.
-func (b *Board) remote(r record, page bool) ats.Remote {
-	body := r.HTML
-	if body == "" {
-		body = r.Markdown
-	}
-	text := r.text
-	if text == "" {
-		text = ats.HTMLText(body)
-	}
+// remote is r as List returns it but for its Body, which the caller sets
+// (see bodyText) or defers. page says whether its HTML page exists, fp is
+// its fingerprint (see fingerprint; only an owned record needs one).
+func (b *Board) remote(r record, page bool, fp string) ats.Remote {
 	rem := ats.Remote{
 		ID:         r.ID,
 		Title:      r.Title,
 		Locations:  r.Locations,
 		Department: r.Department,
-		Body:       text,
 		Open:       r.open(),
-	}
-	// The HTML's text, parsed once for the body and the fingerprint.
-	if r.HTML == "" {
-		text = ""
 	}
 	if page {
 		rem.URL = fileURL(filepath.Join(b.postings, r.ID+".html"))
 	}
 	m, _ := ats.ParseMarker(r.Marker)
-	rem.SetOwner(m, func() string { return ats.TextFingerprint(ats.HTMLText(r.Title), text) })
+	rem.SetOwner(m, func() string { return fp })
 	if rem.Owned && rem.Open && !page {
 		// The page went missing: no hash matches, so the plan updates the
 		// posting and the write puts its page back.
@@ -159,22 +148,32 @@ func (b *Board) remote(r record, page bool) ats.Remote {
 	return rem
 }
 
-// entry is what the site needs of r: the job, and whether its page
-// exists (index.html links only postings that have one).
-func (r record) entry(page bool) entry {
-	return entry{Job: r.job(), Page: page, company: r.Company, companyURL: r.CompanyURL}
+// owned reports whether r carries jobsync's marker.
+func (r record) owned() bool {
+	m, _ := ats.ParseMarker(r.Marker)
+	return ats.Owns(m)
 }
 
-// entry is r as the board's view keeps it (see record.entry). The HTML is
-// kept only for the Indeed feed (WithSite): index.html and the sitemap do
-// not show it, and held for every posting it is most of a big board's
-// memory.
-func (b *Board) entry(r record, page bool) entry {
-	e := r.entry(page)
-	if b.siteURL == "" {
-		e.HTML = ""
+// bodyText is r's body as List reports it: the text of its HTML, or of its
+// markdown when it has none.
+func (r record) bodyText() string {
+	if r.HTML == "" {
+		return ats.HTMLText(r.Markdown)
 	}
-	return e
+	if r.text != "" {
+		return r.text
+	}
+	return ats.HTMLText(r.HTML)
+}
+
+// fingerprint is what List compares with the marker's fingerprint: of the
+// title and the HTML's text (no text for a record without HTML).
+func (r record) fingerprint() string {
+	var text string
+	if r.HTML != "" {
+		text = r.bodyText()
+	}
+	return ats.TextFingerprint(ats.HTMLText(r.Title), text)
 }
 
 // job is r as the site shows it. The body is sanitised again by the site:

@@ -27,11 +27,11 @@ func FuzzParseFile(f *testing.F) {
 		f.Add([]byte(seed), true)
 	}
 	f.Fuzz(func(t *testing.T, data []byte, page bool) {
-		r, e, err := b.parseFile("some-id", data, page)
-		if r.ID != "some-id" || e.ID != "some-id" {
-			t.Fatalf("ids %q, %q", r.ID, e.ID)
+		r, e, err := listFile(b, "some-id", data, page)
+		if r.ID != "some-id" || e.Rec.ID != "some-id" {
+			t.Fatalf("ids %q, %q", r.ID, e.Rec.ID)
 		}
-		if err != nil && (r.Owned || r.Open || e.Open) {
+		if err != nil && (r.Owned || r.Open || e.Rec.open()) {
 			t.Errorf("an unreadable file lists as %+v", r)
 		}
 		if r.Drifted && !r.Owned {
@@ -91,10 +91,16 @@ func TestParseFile(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			r, _, err := b.parseFile("some-id", []byte(tt.data), true)
+			r, _, err := listFile(b, "some-id", []byte(tt.data), true)
 			if (err != nil) != tt.wantErr || r.Title != tt.title || r.Open != tt.open || r.Owned != tt.owned || r.Drifted != tt.drifted || r.Unproved != tt.unproved {
 				t.Errorf("parseFile = %+v, %v", r, err)
 			}
 		})
 	}
+}
+
+// listFile is the posting List makes of a file holding data.
+func listFile(b *Board, id string, data []byte, page bool) (ats.Remote, entry, error) {
+	e, err := b.parseFile(id, data, page, stamp{})
+	return b.listed(e), e, err
 }

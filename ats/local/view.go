@@ -15,7 +15,6 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/jobsync/jobsync/ats"
-	"github.com/jobsync/jobsync/ats/local/site"
 )
 
 // scan spreads its reads over at most maxScanWorkers goroutines, each with
@@ -24,13 +23,6 @@ const (
 	maxScanWorkers = 8
 	minPerWorker   = 32
 )
-
-// entry is one posting as the site's index and feeds show it.
-type entry struct {
-	site.Job
-	Page                bool // postings/ID.html exists
-	company, companyURL string
-}
 
 // load scans the folder and returns what List returns; the scan also becomes
 // the board's view, unless a write ran meanwhile and may be missing from it.
@@ -41,13 +33,13 @@ func (b *Board) load(ctx context.Context) ([]ats.Remote, map[string]entry, error
 	b.mu.Lock()
 	seq, busy := b.seq, b.inFlight > 0
 	b.mu.Unlock()
-	remotes, view, err := b.scan(ctx)
+	remotes, view, stale, err := b.scan(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
 	b.mu.Lock()
 	if !busy && b.inFlight == 0 && b.seq == seq {
-		b.view = view
+		b.view, b.fileIndexStale = view, stale
 	} else {
 		b.view = nil
 	}
@@ -55,21 +47,23 @@ func (b *Board) load(ctx context.Context) ([]ats.Remote, map[string]entry, error
 	return remotes, view, nil
 }
 
-// scan reads every posting file, on as many goroutines as there are CPUs
-// (decoding JSON and reducing HTML to text cost more than the reads).
-// Temporary files and other dot files are skipped; a file that is not valid
-// JSON is a posting that is not jobsync's, titled with its file name, and
-// closed.
-func (b *Board) scan(ctx context.Context) ([]ats.Remote, map[string]entry, error) {
+// scan lists the folder: each posting file the index knows unchanged (see
+// fileIndexName) from the index, the others read and decoded, on as many
+// goroutines as there are CPUs (decoding JSON and reducing HTML to text
+// cost more than the reads). Temporary files and other dot files are
+// skipped; a file that is not valid JSON is a posting that is not
+// jobsync's, titled with its file name, and closed. Bodies are deferred
+// (Remote.DeferBody): a plan reads only those of the postings it changes.
+func (b *Board) scan(ctx context.Context) (remotes []ats.Remote, view map[string]entry, stale bool, err error) {
 	dirents, err := os.ReadDir(b.postings)
 	if errors.Is(err, os.ErrNotExist) {
-		return []ats.Remote{}, map[string]entry{}, nil
+		return []ats.Remote{}, map[string]entry{}, false, nil
 	}
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, false, err
 	}
 	pages := make(map[string]bool, len(dirents)/2)
-	names := make([]string, 0, len(dirents)/2)
+	files := make([]os.DirEntry, 0, len(dirents)/2)
 	for _, e := range dirents {
 		name := e.Name()
 		if strings.HasPrefix(name, ".") || e.IsDir() {
@@ -78,28 +72,45 @@ func (b *Board) scan(ctx context.Context) ([]ats.Remote, map[string]entry, error
 		if id, ok := strings.CutSuffix(name, ".html"); ok {
 			pages[id] = true
 		} else if strings.HasSuffix(name, ".json") {
-			names = append(names, name)
+			files = append(files, e)
 		}
 	}
+	index, indexTime := b.readIndex()
 
 	type result struct {
 		remote ats.Remote
 		entry  entry
 		ok     bool // false: the file went away since ReadDir
+		read   bool // the file was read: the index did not know it as it is
 	}
-	results := make([]result, len(names))
+	results := make([]result, len(files))
 	var next atomic.Int64
 	read := func() error {
 		for {
 			i := int(next.Add(1)) - 1
-			if i >= len(names) {
+			if i >= len(files) {
 				return nil
 			}
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			id := strings.TrimSuffix(names[i], ".json")
-			path := filepath.Join(b.postings, names[i])
+			id := strings.TrimSuffix(files[i].Name(), ".json")
+			fi, err := files[i].Info()
+			if errors.Is(err, os.ErrNotExist) {
+				continue
+			}
+			if err != nil {
+				return err
+			}
+			st := stampOf(fi)
+			if e, ok := index[id]; ok && e.JSON == st && st.MTime < indexTime {
+				e.Page = pages[id]
+				e.Rec.ID = id
+				results[i] = result{remote: b.listed(e), entry: e, ok: true}
+				continue
+			}
+			// Stamped before the read: a change during it shows next time.
+			path := filepath.Join(b.postings, files[i].Name())
 			data, err := os.ReadFile(path)
 			if errors.Is(err, os.ErrNotExist) {
 				continue
@@ -107,15 +118,15 @@ func (b *Board) scan(ctx context.Context) ([]ats.Remote, map[string]entry, error
 			if err != nil {
 				return err
 			}
-			r, e, err := b.parseFile(id, data, pages[id])
+			e, err := b.parseFile(id, data, pages[id], st)
 			if err != nil {
 				b.log.Warn("posting file is not valid JSON; treated as not managed by jobsync",
 					zap.String("path", path), zap.Error(err))
 			}
-			results[i] = result{remote: r, entry: e, ok: true}
+			results[i] = result{remote: b.listed(e), entry: e, ok: true, read: true}
 		}
 	}
-	workers := min(runtime.GOMAXPROCS(0), maxScanWorkers, (len(names)+minPerWorker-1)/minPerWorker)
+	workers := min(runtime.GOMAXPROCS(0), maxScanWorkers, (len(files)+minPerWorker-1)/minPerWorker)
 	errs := make([]error, max(workers, 1))
 	var wg sync.WaitGroup
 	for w := 1; w < workers; w++ {
@@ -124,32 +135,58 @@ func (b *Board) scan(ctx context.Context) ([]ats.Remote, map[string]entry, error
 	errs[0] = read()
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
-		return nil, nil, err
+		return nil, nil, false, err
 	}
 
-	remotes := make([]ats.Remote, 0, len(names))
-	view := make(map[string]entry, len(names))
+	remotes = make([]ats.Remote, 0, len(files))
+	view = make(map[string]entry, len(files))
 	for _, r := range results {
 		if r.ok {
 			remotes = append(remotes, r.remote)
 			view[r.remote.ID] = r.entry
+			stale = stale || r.read && !r.entry.broken
 		}
 	}
-	return remotes, view, nil
+	// The index is written again when it missed a file or holds one gone.
+	stale = stale || len(index) > len(view) || index == nil && len(view) > 0
+	return remotes, view, stale, nil
 }
 
-// parseFile is the posting in the file postings/ID.json holding data; page
-// says whether postings/ID.html exists. Data that is not a JSON record is a
-// closed posting that is not jobsync's, titled with the file name; err says
-// why, for the log.
-func (b *Board) parseFile(id string, data []byte, page bool) (ats.Remote, entry, error) {
+// listed is the posting of e as List returns it, its body deferred.
+func (b *Board) listed(e entry) ats.Remote {
+	if e.broken {
+		return ats.Remote{ID: e.Rec.ID, Title: e.Rec.Title}
+	}
+	r := b.remote(e.Rec, e.Page, e.FP)
+	r.DeferBody(func() string { return b.readBody(e.Rec.ID) })
+	return r
+}
+
+// readBody reads the body of the posting id for a Remote that deferred it;
+// "" when its file is gone or broken since List.
+func (b *Board) readBody(id string) string {
+	data, err := os.ReadFile(b.jsonPath(id))
+	if err != nil {
+		return ""
+	}
 	rec, err := decodeRecord(data)
 	if err != nil {
-		name := id + ".json"
-		return ats.Remote{ID: id, Title: name}, entry{Job: site.Job{ID: id, Title: name}}, err
+		return ""
+	}
+	return rec.bodyText()
+}
+
+// parseFile is the view's entry of the file postings/ID.json holding data
+// and stamped st; page says whether postings/ID.html exists. Data that is
+// not a JSON record is a closed posting that is not jobsync's, titled with
+// the file name; err says why, for the log.
+func (b *Board) parseFile(id string, data []byte, page bool, st stamp) (entry, error) {
+	rec, err := decodeRecord(data)
+	if err != nil {
+		return entry{Rec: record{ID: id, Title: id + ".json", Status: statusClosed}, broken: true}, err
 	}
 	rec.ID = id
-	return b.remote(rec, page), b.entry(rec, page), nil
+	return b.entryOf(rec, page, st), nil
 }
 
 // begin counts a write under way.
@@ -173,6 +210,7 @@ func (b *Board) end(id string, e entry, ok bool) (locked bool) {
 		b.view = nil
 	case b.view != nil:
 		b.view[id] = e
+		b.fileIndexStale = true
 	}
 	return b.locked
 }
@@ -236,10 +274,12 @@ func (b *Board) refreshIndex() error {
 		}
 		changed = append(changed, f)
 	}
-	if len(changed) == 0 {
-		return nil
+	if len(changed) > 0 {
+		if err := b.writeFiles(b.dir, changed...); err != nil {
+			return err
+		}
 	}
-	return b.writeFiles(b.dir, changed...)
+	return b.saveIndex()
 }
 
 // indexEntries picks the open postings that have a page, sorted by title
@@ -247,19 +287,20 @@ func (b *Board) refreshIndex() error {
 func indexEntries(view map[string]entry) []entry {
 	list := make([]entry, 0, len(view))
 	for _, e := range view {
-		if e.Open && e.Page {
+		if e.Rec.open() && e.Page {
 			list = append(list, e)
 		}
 	}
 	sort.Slice(list, func(i, j int) bool {
-		a, b := strings.ToLower(list[i].Title), strings.ToLower(list[j].Title)
+		x, y := &list[i].Rec, &list[j].Rec
+		a, b := strings.ToLower(x.Title), strings.ToLower(y.Title)
 		if a != b {
 			return a < b
 		}
-		if list[i].Title != list[j].Title {
-			return list[i].Title < list[j].Title
+		if x.Title != y.Title {
+			return x.Title < y.Title
 		}
-		return list[i].ID < list[j].ID
+		return x.ID < y.ID
 	})
 	return list
 }

@@ -1,0 +1,149 @@
+package local
+
+import (
+	"encoding/json"
+	"maps"
+	"os"
+	"path/filepath"
+
+	"github.com/jobsync/jobsync/ats/local/site"
+)
+
+// The board's index, DIR/.jobsync.index, is a cache of what List needs of
+// each posting but its body: the record without markdown and HTML, whether
+// its page exists, the fingerprint of its content, and the size and
+// modification time of its JSON file. A file whose size and time match its
+// entry is not read again, so a sync with nothing to do is mostly stat
+// calls; any other file (a person's edit, a file the index does not know)
+// is read and decoded as without an index. An entry whose file was
+// modified at or after the index was written is not trusted either (on a
+// file system with coarse times an edit in that instant would keep them
+// equal: git's rule for its index). Deleting the index changes nothing but
+// speed: the next sync reads every file and writes it again.
+//
+// A locked run writes the index at its unlock when it differs from the one
+// read, and so does every write outside a lock; a plan never writes it. It
+// is written atomically but not fsynced: an index lost or broken by a crash
+// is ignored.
+const (
+	fileIndexName    = ".jobsync.index"
+	fileIndexVersion = 1
+)
+
+// stamp is what the index compares a file by.
+type stamp struct {
+	Size  int64 `json:"size"`
+	MTime int64 `json:"mtime"` // Unix nanoseconds
+}
+
+func stampOf(fi os.FileInfo) stamp {
+	return stamp{Size: fi.Size(), MTime: fi.ModTime().UnixNano()}
+}
+
+// entry is one posting as the board's view holds it, and the index stores
+// it: its record without markdown (nor HTML, but in memory with WithSite,
+// for the Indeed feed), and what List needs.
+type entry struct {
+	Rec  record `json:"rec"`
+	JSON stamp  `json:"json"`         // of postings/ID.json as read or written
+	Page bool   `json:"page"`         // postings/ID.html exists
+	FP   string `json:"fp,omitempty"` // the content's fingerprint (record.fingerprint), for an owned record
+	// broken marks a file that is not a JSON record: never indexed, so that
+	// it is read, and warned of, every run.
+	broken bool
+}
+
+// entryOf is rec as the view keeps it, page saying whether its page exists
+// and st stamping its JSON file.
+func (b *Board) entryOf(rec record, page bool, st stamp) entry {
+	e := entry{Rec: rec, JSON: st, Page: page}
+	if rec.owned() {
+		e.FP = rec.fingerprint()
+	}
+	e.Rec.Markdown, e.Rec.text = "", ""
+	if b.siteURL == "" {
+		// Held for every posting, the HTML is most of a big board's
+		// memory; index.html and the sitemap do not show it.
+		e.Rec.HTML = ""
+	}
+	return e
+}
+
+// job is e as the site shows it.
+func (e entry) job() site.Job { return e.Rec.job() }
+
+// fileIndex is the index file's content.
+type fileIndex struct {
+	Version  int              `json:"version"`
+	Postings map[string]entry `json:"postings"`
+}
+
+// readIndex returns the index's entries and the time it was written, or
+// nil when there is none or it cannot be read.
+func (b *Board) readIndex() (map[string]entry, int64) {
+	path := filepath.Join(b.dir, fileIndexName)
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, 0
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil || !fi.Mode().IsRegular() {
+		return nil, 0
+	}
+	var ix fileIndex
+	if err := json.NewDecoder(f).Decode(&ix); err != nil || ix.Version != fileIndexVersion {
+		return nil, 0
+	}
+	return ix.Postings, fi.ModTime().UnixNano()
+}
+
+// saveIndex writes the view as the index, if the view is known and differs
+// from the index on disk.
+func (b *Board) saveIndex() error {
+	b.mu.Lock()
+	if b.view == nil || !b.fileIndexStale {
+		b.mu.Unlock()
+		return nil
+	}
+	view := maps.Clone(b.view)
+	b.fileIndexStale = false
+	b.mu.Unlock()
+	ix := fileIndex{Version: fileIndexVersion, Postings: make(map[string]entry, len(view))}
+	for id, e := range view {
+		if !e.broken {
+			e.Rec.HTML = ""
+			ix.Postings[id] = e
+		}
+	}
+	data, err := json.Marshal(ix)
+	if err == nil {
+		err = replaceCache(b.dir, fileIndexName, data)
+	}
+	if err != nil {
+		b.mu.Lock()
+		b.fileIndexStale = true
+		b.mu.Unlock()
+	}
+	return err
+}
+
+// replaceCache replaces dir/name with data, atomically but without fsync:
+// for a cache, which may be lost but never read half written.
+func replaceCache(dir, name string, data []byte) error {
+	t, err := os.CreateTemp(dir, "."+name+".*"+tempSuffix)
+	if err != nil {
+		return err
+	}
+	_, err = t.Write(data)
+	if cerr := t.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(t.Name(), filepath.Join(dir, name))
+	}
+	if err != nil {
+		_ = os.Remove(t.Name())
+	}
+	return err
+}
