@@ -3,6 +3,8 @@ package ashby_test
 import (
 	"bytes"
 	"errors"
+	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/jobsync/jobsync/ats"
@@ -130,4 +132,61 @@ func jobOf(t testing.TB, sim *ashbysim.Server, id string) string {
 		t.Fatalf("no posting %s", id)
 	}
 	return p.JobID
+}
+
+// failEvery fails every request to method before it reaches the
+// simulator: a run killed at that step, whatever the engine tries next.
+type failEvery struct {
+	next   http.RoundTripper
+	method string
+}
+
+func (f failEvery) RoundTrip(r *http.Request) (*http.Response, error) {
+	if strings.TrimPrefix(r.URL.Path, "/") == f.method {
+		return nil, errors.New("injected: connection refused")
+	}
+	return f.next.RoundTrip(r)
+}
+
+// Writes cut short at the step between a marker and a status change (a
+// run killed there) never read as a person's close: a create whose
+// publishing failed leaves its draft under the pending marker, not
+// state=open, and a close whose unpublishing failed leaves the posting
+// published under state=closed. The next sync completes either, with
+// nothing reported as drift.
+func TestCutShortStatusChangesAreNotDrift(t *testing.T) {
+	t.Parallel()
+	sim := fastSim(ashbysim.Options{Empty: true})
+	p := atstest.SamplePosting(0, 0)
+	o := ashby.Options{HTTP: fastHTTP(sim)}
+	o.HTTP.RetryMax = -1
+	o.HTTP.Transport = failEvery{next: atstest.InMemory(sim), method: "jobPosting.setStatus"}
+	cut := newBoard(t, sim, o)
+	opts := ats.RunOptions{Guards: ats.Guards{AllowMassClose: true}}
+	next := func(what string, desired []posting.Posting) {
+		t.Helper()
+		plans, err := ats.Sync(t.Context(), ats.Targets(newBoard(t, sim, ashby.Options{})), desired, opts, ats.ApplyOptions{})
+		if err != nil || plans[0].Summary().Drift != 0 {
+			t.Fatalf("%s cut short, the next sync: %v, %+v; want it completed, no drift", what, err, plans[0].Summary())
+		}
+		if plan := syncTo(t, newBoard(t, sim, ashby.Options{}), desired); plan.HasChanges() {
+			t.Errorf("%s cut short: not converged after one more sync: %+v", what, plan.Summary())
+		}
+	}
+
+	if _, err := cut.Create(t.Context(), p); err == nil {
+		t.Fatal("the create's publishing did not fail")
+	}
+	next("a create", []posting.Posting{p})
+	rs, err := cut.List(t.Context())
+	if err != nil || len(rs) != 1 {
+		t.Fatalf("list: %v, %d postings", err, len(rs))
+	}
+	if err := cut.Close(t.Context(), rs[0].ID); err == nil {
+		t.Fatal("the close's unpublishing did not fail")
+	}
+	next("a close", nil)
+	if ps := sim.Postings(); len(ps) != 1 || ps[0].Status != "Draft" {
+		t.Errorf("postings %+v, want the one, closed", ps)
+	}
 }
