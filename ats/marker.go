@@ -34,7 +34,9 @@ const markerVersion = "jobsync/v1"
 //     written; Fingerprint stays that of the text written before, so that an
 //     interrupted write never hides a person's edit.
 //   - Attrs fingerprints the other fields jobsync publishes (locations,
-//     department, see AttrFingerprint), for adapters that read them back.
+//     department, see AttrFingerprint), for adapters that read them back;
+//     NextAttrs is, while Hash is PendingHash, those being written (as Next
+//     is for the text).
 //   - State is "open" when jobsync left the posting published, "closed"
 //     when it closed it, for adapters whose Close rewrites the marker; a
 //     posting found closed under an "open" marker was closed by a person.
@@ -47,6 +49,7 @@ type Marker struct {
 	Nonce       string
 	Next        string
 	Attrs       string
+	NextAttrs   string
 	State       string
 }
 
@@ -81,12 +84,19 @@ func (m Marker) Continuing(old Marker) Marker {
 
 // Pending returns the marker to write before a write of several steps that
 // brings a posting from the marker old to m: PendingHash, with old's
-// fingerprint kept and m's as Next.
+// fingerprint and state kept and m's fingerprint as Next; when m has
+// Attrs, old's are kept too and m's are NextAttrs (an m without Attrs
+// stays without: nothing of the other fields is checked while pending).
 func (m Marker) Pending(old Marker) Marker {
 	m.Next, m.Hash = m.Fingerprint, PendingHash
 	// After an interrupted write (old pending too), old's fingerprint is
 	// still that of the text before it.
 	m.Fingerprint = old.Fingerprint
+	if m.Attrs != "" {
+		m.NextAttrs, m.Attrs = m.Attrs, old.Attrs
+	}
+	// Until the write is done, the posting is open or closed as before it.
+	m.State = old.State
 	return m
 }
 
@@ -99,12 +109,12 @@ func NewNonce() string {
 
 // String encodes the marker as one line: "jobsync/v1 key=K hash=H fp=F",
 // then the optional fields that are set ("owner=O id=I n=N next=F fa=A
-// state=S"). Keys, owners, ids and nonces never hold spaces.
+// nfa=A state=S"). Keys, owners, ids and nonces never hold spaces.
 func (m Marker) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s key=%s hash=%s fp=%s", markerVersion, m.Key, m.Hash, m.Fingerprint)
 	for _, f := range [...]struct{ name, value string }{
-		{"owner", m.Owner}, {"id", m.ID}, {"n", m.Nonce}, {"next", m.Next}, {"fa", m.Attrs}, {"state", m.State},
+		{"owner", m.Owner}, {"id", m.ID}, {"n", m.Nonce}, {"next", m.Next}, {"fa", m.Attrs}, {"nfa", m.NextAttrs}, {"state", m.State},
 	} {
 		if f.value != "" {
 			fmt.Fprintf(&b, " %s=%s", f.name, f.value)
@@ -144,6 +154,8 @@ func ParseMarker(s string) (m Marker, ok bool) {
 			m.Next = value
 		case "fa":
 			m.Attrs = value
+		case "nfa":
+			m.NextAttrs = value
 		case "state":
 			m.State = value
 		}

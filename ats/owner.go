@@ -24,8 +24,8 @@ func Owns(m Marker) bool { return m.Key != "" }
 // nothing, so it has drifted too); while the marker's hash is PendingHash,
 // when it matches neither the fingerprint before the write nor the one
 // being written (Next). A marker with Attrs drifts when the locations and
-// department differ from them, and one with State open when the posting is
-// closed. fingerprint is called only for a posting jobsync owns.
+// department differ from them (while pending, from NextAttrs too), and one
+// with State open when the posting is closed. fingerprint is called only for a posting jobsync owns.
 //
 // The claim is Unproved when the marker is bound to another posting (it was
 // copied here) or is not a whole marker (a key alone); Claim is what tells
@@ -44,9 +44,16 @@ func (r *Remote) SetOwner(m Marker, fingerprint func() string) {
 	case m.ID != "":
 		r.Claim = "id=" + m.ID
 	}
-	r.Drifted = contentDrifted(m, fingerprint) ||
-		m.Attrs != "" && AttrFingerprint(r.Locations, r.Department) != m.Attrs ||
+	r.Drifted = contentDrifted(m, fingerprint) || attrsDrifted(m, r) ||
 		m.State == StateOpen && !r.Open
+}
+
+func attrsDrifted(m Marker, r *Remote) bool {
+	if m.Attrs == "" {
+		return false
+	}
+	fa := AttrFingerprint(r.Locations, r.Department)
+	return fa != m.Attrs && (m.Hash != PendingHash || fa != m.NextAttrs)
 }
 
 func contentDrifted(m Marker, fingerprint func() string) bool {

@@ -33,6 +33,14 @@ func TestSetOwner(t *testing.T) {
 			Remote{ID: "1", Owned: true, Key: "k", Hash: "h", Locations: []string{"Remote", "berlin"}, Department: "R&D"}, 1},
 		{"a location edited", in{Locations: []string{"Paris"}, Department: "R&D"}, Marker{Key: "k", Hash: "h", Fingerprint: fp, Attrs: AttrFingerprint([]string{"Berlin"}, "R&D")},
 			Remote{ID: "1", Owned: true, Key: "k", Hash: "h", Locations: []string{"Paris"}, Department: "R&D", Drifted: true}, 1},
+		{"attributes pending, not yet written", in{Locations: []string{"Berlin"}}, Marker{Key: "k", Hash: PendingHash, Fingerprint: fp, Attrs: AttrFingerprint([]string{"Berlin"}, ""), NextAttrs: AttrFingerprint([]string{"Paris"}, "")},
+			Remote{ID: "1", Owned: true, Key: "k", Hash: PendingHash}, 1},
+		{"attributes pending, written", in{Locations: []string{"Paris"}}, Marker{Key: "k", Hash: PendingHash, Fingerprint: fp, Attrs: AttrFingerprint([]string{"Berlin"}, ""), NextAttrs: AttrFingerprint([]string{"Paris"}, "")},
+			Remote{ID: "1", Owned: true, Key: "k", Hash: PendingHash}, 1},
+		{"attributes pending, edited by a person", in{Locations: []string{"Rome"}}, Marker{Key: "k", Hash: PendingHash, Fingerprint: fp, Attrs: AttrFingerprint([]string{"Berlin"}, ""), NextAttrs: AttrFingerprint([]string{"Paris"}, "")},
+			Remote{ID: "1", Owned: true, Key: "k", Hash: PendingHash, Drifted: true}, 1},
+		{"attributes written, marker not pending: NextAttrs counts for nothing", in{Locations: []string{"Paris"}}, Marker{Key: "k", Hash: "h", Fingerprint: fp, Attrs: AttrFingerprint([]string{"Berlin"}, ""), NextAttrs: AttrFingerprint([]string{"Paris"}, "")},
+			Remote{ID: "1", Owned: true, Key: "k", Hash: "h", Drifted: true}, 1},
 		{"closed by a person", in{Closed: true}, Marker{Key: "k", Hash: "h", Fingerprint: fp, State: StateOpen}, Remote{ID: "1", Owned: true, Key: "k", Hash: "h", Drifted: true}, 1},
 		{"closed by jobsync", in{Closed: true}, Marker{Key: "k", Hash: "h", Fingerprint: fp, State: StateClosed}, Remote{ID: "1", Owned: true, Key: "k", Hash: "h"}, 1},
 	} {
@@ -53,16 +61,25 @@ func TestSetOwner(t *testing.T) {
 
 func TestMarkerPendingKeepsTheFingerprintBefore(t *testing.T) {
 	t.Parallel()
-	old := Marker{Key: "k", Hash: "h0", Fingerprint: "f0", Nonce: "n1", ID: "7"}
-	next := Marker{Key: "k", Hash: "h1", Fingerprint: "f1", Owner: "o"}.Continuing(old)
+	old := Marker{Key: "k", Hash: "h0", Fingerprint: "f0", Nonce: "n1", ID: "7", Attrs: "a0", State: StateClosed}
+	next := Marker{Key: "k", Hash: "h1", Fingerprint: "f1", Owner: "o", Attrs: "a1", State: StateOpen}.Continuing(old)
 	p := next.Pending(old)
-	if p.Hash != PendingHash || p.Fingerprint != "f0" || p.Next != "f1" || p.Nonce != "n1" || p.ID != "7" || p.Owner != "o" {
+	if p.Hash != PendingHash || p.Fingerprint != "f0" || p.Next != "f1" || p.Nonce != "n1" || p.ID != "7" || p.Owner != "o" ||
+		p.Attrs != "a0" || p.NextAttrs != "a1" || p.State != StateClosed {
 		t.Fatalf("pending marker %+v", p)
 	}
 	// Interrupted, then written again: the text before the first write
 	// still counts, not the half-written one.
-	again := Marker{Key: "k", Hash: "h2", Fingerprint: "f2"}.Pending(p)
-	if again.Fingerprint != "f0" || again.Next != "f2" {
+	again := Marker{Key: "k", Hash: "h2", Fingerprint: "f2", Attrs: "a2"}.Pending(p)
+	if again.Fingerprint != "f0" || again.Next != "f2" || again.Attrs != "a0" || again.NextAttrs != "a2" || again.State != StateClosed {
 		t.Fatalf("second pending marker %+v", again)
+	}
+	// A marker without attributes (the adapter checks none while pending)
+	// stays without.
+	if bare := (Marker{Key: "k", Hash: "h3", Fingerprint: "f3"}).Pending(p); bare.Attrs != "" || bare.NextAttrs != "" {
+		t.Fatalf("pending marker without attributes %+v", bare)
+	}
+	if back, ok := ParseMarker(p.String()); !ok || back != p {
+		t.Fatalf("pending marker %q reads back as %+v", p.String(), back)
 	}
 }

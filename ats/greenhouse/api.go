@@ -24,6 +24,7 @@ const (
 	statusLive         = "live"
 	statusDraft        = "draft"
 	locationFreeText   = "free_text"
+	locationOffice     = "office"
 	fieldTypeJob       = "job"
 	valueTypeLongText  = "long_text"
 	valueTypeShortText = "short_text"
@@ -60,8 +61,10 @@ type jobPost struct {
 type jobPostLocation struct {
 	ID                int64   `json:"id"`
 	JobPostID         int64   `json:"job_post_id"`
-	Type              string  `json:"type"`
+	Type              string  `json:"type"` // free_text, office, custom_list
 	PlainTextLocation *string `json:"plain_text_location"`
+	OfficeID          *int64  `json:"office_id"`
+	CustomLocationID  *int64  `json:"custom_location_id"`
 }
 
 // opening is one opening of a job.

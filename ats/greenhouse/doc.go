@@ -12,46 +12,70 @@
 // engine passes it back to Update and Close.
 //
 //   - List: every page of GET /jobs and of GET /job_posts (per_page=500,
-//     then the Link rel="next" URL exactly as given), paired by job_id. A
-//     no-op sync costs those pages and nothing else.
+//     then the Link rel="next" URL exactly as given), paired by job_id, and
+//     the location rows of jobsync's posts (GET
+//     /job_post_locations?job_post_ids=, 50 posts a request). A no-op sync
+//     costs those pages and nothing else: 3 requests for up to 50 postings.
 //   - Create: POST /jobs {template_job_id, number_of_openings: 1, job_name,
-//     job_post_name}; PATCH /jobs/{id} the marker, pending; GET
-//     /job_posts?job_ids=; locations; PATCH /job_posts/{id} {title, content,
-//     job_application_status: "live"}; PATCH /jobs/{id} the final marker.
+//     job_post_name}; GET /job_posts?job_ids=; GET
+//     /job_post_locations?job_post_ids= (the template's rows); PATCH
+//     /jobs/{id} the marker, pending; locations; PATCH /job_posts/{id}
+//     {title, content, job_application_status: "live"}; PATCH /jobs/{id}
+//     the final marker.
 //   - Update: 3 requests, the floor: PATCH /jobs/{id} the marker, pending;
 //     PATCH /job_posts/{id}; PATCH /jobs/{id} the final marker. The marker
 //     lives on the job and the words on the post, and the pending marker
 //     keeps a half-done update from reading as a person's edit. Nothing is
 //     read again: the job (its marker, and the custom field values to
-//     re-send), its primary post and the locations last written are those
-//     List returned moments before. Locations are written only when they
-//     changed (see below), reopening a closed job first when
+//     re-send), its primary post and its location rows are those List
+//     returned moments before. Locations are written only when the rows
+//     are not the posting's (see below), reopening a closed job first when
 //     Options.CloseOpenings is set (PATCH /openings/{id} {open: true}). A
 //     post List has not seen (a direct caller) is read first: GET
 //     /jobs?ids=, GET /job_posts?job_ids= (the post must be the job's
 //     primary post), and GET /job_posts?ids= when its job is unknown.
-//   - Close: the same check, then PATCH /job_posts/{id}
-//     {job_application_status: "draft"}: the post leaves the boards and can
-//     be published again. With Options.CloseOpenings, also PATCH
-//     /openings/{id} {open: false} for each open opening, which closes the
-//     job (Greenhouse closes a job with its last opening).
+//   - Close: the same check, then PATCH /jobs/{id} the marker with
+//     state=closed, then PATCH /job_posts/{id} {job_application_status:
+//     "draft"}: the post leaves the boards and can be published again. 2
+//     requests: the marker lives on the job and the status on the post, and
+//     without state= a post a person unpublished could not be told from one
+//     jobsync closed. With Options.CloseOpenings, also PATCH /openings/{id}
+//     {open: false} for each open opening (between the two), which closes
+//     the job (Greenhouse closes a job with its last opening). A post that
+//     is not live is left as it is.
 //   - Find (ats.Finder): every page of GET /jobs, then only the matching
-//     jobs' posts (GET /job_posts?job_ids=, 50 ids a request).
+//     jobs' posts (GET /job_posts?job_ids=, 50 ids a request) and their
+//     location rows.
 //
 // Locations are free-text job_post_locations rows (POST, DELETE
-// /job_post_locations; GET ?job_post_ids=). List does not read them: that
-// would cost a request per 50 posts on every sync, for a field the content
-// hash already covers. So an owned Remote has no Locations, and
-// ReadsFields (ats.FieldReader) leaves locations and the department (not
-// written at all) out of plan diffs rather than show every update as
-// "" → "Remote". Instead the final marker records
-// a digest of the locations it wrote (" loc=<digest>" after the marker,
-// which ats.ParseMarker ignores), and a write reads and sets the rows only
-// when the digest differs: a create, a pending or older marker, or new
-// locations. Writes add the missing rows before deleting the others, so a
+// /job_post_locations; GET ?job_post_ids=). List reads the rows of
+// jobsync's posts, at one request per 50 posts (ceil(P/50) for P of
+// jobsync's postings: 1 for up to 50, 3 for 112), and the final marker
+// records what it left (fa=, ats.AttrFingerprint of the rows as a set, case
+// aside: a row repeated by two runs at once is not an edit). A row a person
+// added, edited or removed is drift: reported, and written back only with
+// --overwrite-drift. Nothing cheaper proves it: a post's updated_at is not
+// documented to move with its location rows, and the rows cannot be read
+// with the posts. A write sets the rows only when they are not the
+// posting's; it adds the missing rows before deleting the others, so a
 // live post never has none. A posting with no locations keeps the
-// template's. A row a person changed in Greenhouse stays until the
-// posting's own locations change.
+// template's (and the marker records those).
+//
+// The department is not written: a job copied from the template keeps the
+// template's department_id, and mapping a posting's department name to a
+// Greenhouse department would take GET /departments and the same choice
+// for every account. So it is neither compared nor in plan diffs
+// (ReadsFields, ats.FieldReader): a person may move a job to another
+// department, and jobsync never moves it back.
+//
+// Published state: the final marker says state=open and Close writes
+// state=closed before it unpublishes, so a post found not live (draft, or
+// its job closed) under state=open was unpublished by a person: drift,
+// never republished without --overwrite-drift. A pending marker keeps the
+// state, locations and fingerprint of before the write (ats.Marker.Pending),
+// so a write cut short is completed, not taken for an edit. Markers written
+// before fa= and state= (with a " loc=" digest, which is now ignored) are
+// compared on title and text only, until their next write.
 //
 // Preflight (ats.Preflighter) checks, reading only, that the template job
 // exists and has a post to copy (when the plan creates), and whether the
@@ -89,11 +113,12 @@
 // No Harvest write takes an idempotency key, and a create is several calls.
 // Every step is ordered so that the next run converges:
 //
-//   - The marker is written right after the job exists, with hash "pending"
-//     and the new content's fingerprint. A run that stops after that sees an
-//     owned posting whose hash matches nothing, and updates it. While the
-//     hash is "pending", a fingerprint mismatch is jobsync's own write in
-//     progress and is not reported as drift.
+//   - The marker is written as soon as the new job's post and its rows are
+//     read, with hash "pending" and the new content's fingerprint and
+//     locations as next. A run that stops after that sees an owned posting
+//     whose hash matches nothing, and updates it. While the hash is
+//     "pending", text and locations that are either those before the
+//     write or those being written are jobsync's; anything else is drift.
 //   - A POST /jobs whose answer was lost (timeout, reset, 5xx after the job
 //     was made) leaves a job with no marker. Its internal name carries the
 //     key ("<title> [jobsync:<key>]") and it was copied from the template,

@@ -64,10 +64,13 @@ type Board struct {
 // job's marker: all an update or a close needs to know, so they need not
 // read it again moments later.
 type listedPost struct {
-	post      jobPost
-	job       job
-	marker    ats.Marker
-	locations string // the locations digest the marker records; "" for none
+	post   jobPost
+	job    job
+	marker ats.Marker
+	field  string // the name_key of the custom field that holds the marker
+	// rows are the post's location rows, when rowsRead.
+	rows     []jobPostLocation
+	rowsRead bool
 }
 
 // rememberOwned notes the posts List (or Find) saw as jobsync's; with
@@ -217,13 +220,50 @@ func (b *Board) List(ctx context.Context) ([]ats.Remote, error) {
 		return nil, fmt.Errorf("list: %w", err)
 	}
 	b.noteTemplate(slices.ContainsFunc(jobs, func(j job) bool { return j.ID == b.templateID }))
-	return b.remotes(jobs, owners(jobs, b.templateID), pr.posts, "", true), nil
+	own := owners(jobs, b.templateID)
+	rows, err := b.ownedRows(ctx, jobs, own, pr.posts)
+	if err != nil {
+		return nil, fmt.Errorf("list: %w", err)
+	}
+	return b.remotes(jobs, own, pr.posts, rows, "", true), nil
 }
 
-// ReadsFields says what List reads back: not the locations (see the
-// package doc) nor the department, which jobsync does not write.
+// ownedRows reads the location rows of jobsync's posts (the primary posts
+// of the owned jobs), 50 posts a request: Harvest lists a post's locations
+// apart from it, and they are compared with what jobsync wrote (drift).
+func (b *Board) ownedRows(ctx context.Context, jobs []job, own map[int64]ats.Marker, posts []jobPost) (map[int64][]jobPostLocation, error) {
+	byJob := map[int64][]jobPost{}
+	for _, p := range posts {
+		byJob[p.JobID] = append(byJob[p.JobID], p)
+	}
+	var ids []int64
+	for _, j := range jobs {
+		if primary, ok := primaryPost(byJob[j.ID]); ok && ats.Owns(own[j.ID]) {
+			ids = append(ids, primary.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	slices.Sort(ids)
+	all, err := listByIDs[jobPostLocation](ctx, b.c, routeLocations, "job_post_ids", ids)
+	if err != nil {
+		return nil, fmt.Errorf("locations of jobsync's posts: %w", err)
+	}
+	rows := make(map[int64][]jobPostLocation, len(ids))
+	for _, id := range ids {
+		rows[id] = nil // read: no rows
+	}
+	for _, l := range all {
+		rows[l.JobPostID] = append(rows[l.JobPostID], l)
+	}
+	return rows, nil
+}
+
+// ReadsFields says what List reads back: not the department, which
+// jobsync does not write (see the package doc).
 func (b *Board) ReadsFields() []string {
-	return []string{ats.FieldTitle, ats.FieldBody}
+	return []string{ats.FieldTitle, ats.FieldLocations, ats.FieldBody}
 }
 
 // Find returns the owned postings with key: every page of GET /jobs, then
@@ -249,13 +289,18 @@ func (b *Board) Find(ctx context.Context, key string) ([]ats.Remote, error) {
 	if err != nil {
 		return nil, fmt.Errorf("find %s: %w", key, err)
 	}
-	return b.remotes(mine, own, posts, key, false), nil
+	rows, err := b.ownedRows(ctx, mine, own, posts)
+	if err != nil {
+		return nil, fmt.Errorf("find %s: %w", key, err)
+	}
+	return b.remotes(mine, own, posts, rows, key, false), nil
 }
 
 // remotes pairs jobs and posts into Remotes, sorted by id; with onlyKey set,
-// only owned postings with that key. The owned posts are remembered for
-// the writes that follow (fresh: in place of those seen before).
-func (b *Board) remotes(jobs []job, own map[int64]ats.Marker, posts []jobPost, onlyKey string, fresh bool) []ats.Remote {
+// only owned postings with that key. rows are the owned posts' locations
+// (see ownedRows). The owned posts are remembered for the writes that
+// follow (fresh: in place of those seen before).
+func (b *Board) remotes(jobs []job, own map[int64]ats.Marker, posts []jobPost, rows map[int64][]jobPostLocation, onlyKey string, fresh bool) []ats.Remote {
 	byJob := map[int64][]jobPost{}
 	for _, p := range posts {
 		byJob[p.JobID] = append(byJob[p.JobID], p)
@@ -279,10 +324,13 @@ func (b *Board) remotes(jobs []job, own map[int64]ats.Marker, posts []jobPost, o
 			}
 			r := remoteOf(p)
 			if isOwned {
+				ls, read := rows[p.ID]
+				r.Locations = locationLabels(ls)
 				// r.Body is the content's text already: don't parse it twice.
 				r.SetOwner(m, func() string { return ats.TextFingerprint(ats.HTMLText(p.Title), r.Body) })
 				p.Content = "" // not needed by a write, and the largest field
-				mine = append(mine, listedPost{post: p, job: j, marker: m, locations: markerLocations(j)})
+				field, _, _ := markerText(j)
+				mine = append(mine, listedPost{post: p, job: j, marker: m, field: field, rows: ls, rowsRead: read})
 			}
 			out = append(out, r)
 		}

@@ -2,8 +2,6 @@ package greenhouse
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"regexp"
@@ -73,16 +71,16 @@ func owners(jobs []job, templateID int64) map[int64]ats.Marker {
 // (jobsync_marker_2). A marker pasted into any other field is text, not a
 // claim (issue 18, finding 1).
 func jobMarker(j job) (ats.Marker, bool) {
-	text, ok := markerText(j)
+	_, text, ok := markerText(j)
 	if !ok {
 		return ats.Marker{}, false
 	}
 	return ats.ParseMarker(text)
 }
 
-// markerText is the text of the job's marker field that holds a valid
-// marker (see jobMarker).
-func markerText(j job) (string, bool) {
+// markerText is the name_key and text of the job's marker field that holds
+// a valid marker (see jobMarker).
+func markerText(j job) (key, text string, ok bool) {
 	keys := make([]string, 0, 1)
 	for k := range j.CustomFields {
 		if k == markerNameKey || strings.HasPrefix(k, markerNameKey+"_") {
@@ -93,49 +91,56 @@ func markerText(j job) (string, bool) {
 	for _, k := range keys {
 		text := fieldText(j.CustomFields[k])
 		if _, ok := ats.ParseMarker(text); ok {
-			return text, true
+			return k, text, true
 		}
 	}
-	return "", false
+	return "", "", false
 }
 
-// locField names the marker's extra field that records the post's
-// locations as last written ("loc=" and a digest, see locationsDigest):
-// Harvest lists no locations with posts, so without it every update would
-// read the post's location rows to learn whether they changed. A marker
-// without it (an older one, the pending marker) makes the next write set
-// the locations. ats.ParseMarker ignores the field.
-const locField = "loc="
-
-// markerValue is the marker field's text for a finished write: m and the
-// digest of the locations written.
-func markerValue(m ats.Marker, locations string) string {
-	return m.String() + " " + locField + locations
-}
-
-// markerLocations is the locations digest the marker of j records, or "".
-func markerLocations(j job) string {
-	text, _ := markerText(j)
-	for _, f := range strings.Fields(text) {
-		if v, ok := strings.CutPrefix(f, locField); ok {
-			return v
+// locationLabels is how jobsync shows a post's location rows (see
+// locationSet): a free-text row by its text, an office or custom-list row
+// by its kind and id.
+func locationLabels(rows []jobPostLocation) []string {
+	out := make([]string, 0, len(rows))
+	for _, l := range rows {
+		switch {
+		case l.Type == locationFreeText && l.PlainTextLocation != nil:
+			out = append(out, *l.PlainTextLocation)
+		case l.Type == locationOffice && l.OfficeID != nil:
+			out = append(out, fmt.Sprintf("office %d", *l.OfficeID))
+		case l.CustomLocationID != nil:
+			out = append(out, fmt.Sprintf("custom location %d", *l.CustomLocationID))
+		default:
+			out = append(out, fmt.Sprintf("%s location %d", l.Type, l.ID))
 		}
 	}
-	return ""
+	return locationSet(out)
 }
 
-// locationsDigest identifies a set of free-text locations as setLocations
-// writes them: trimmed, empty ones left out, in any order.
-func locationsDigest(locations []string) string {
-	set := make([]string, 0, len(locations))
-	for _, l := range locations {
-		if l = strings.TrimSpace(l); l != "" {
-			set = append(set, l)
+// locationSet is labels as a set, case and spacing aside, as List reports
+// and the marker fingerprints them (fa=): a repeated row (two runs at once
+// adding one location each) is not a person's edit, and the next write of
+// the locations drops it.
+func locationSet(labels []string) []string {
+	var out, seen []string
+	for _, l := range labels {
+		if k := strings.ToLower(strings.Join(strings.Fields(l), " ")); !slices.Contains(seen, k) {
+			seen, out = append(seen, k), append(out, l)
 		}
 	}
-	slices.Sort(set)
-	sum := sha256.Sum256([]byte(strings.Join(slices.Compact(set), "\x00")))
-	return hex.EncodeToString(sum[:8])
+	return out
+}
+
+// wantedLocations is the free-text rows a post of p has: p's locations
+// trimmed, without empty ones or repeats.
+func wantedLocations(p posting.Posting) []string {
+	var out []string
+	for _, l := range p.Locations {
+		if l = strings.TrimSpace(l); l != "" && !slices.Contains(out, l) {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 // fieldValue returns the value of a custom field as a job carries it:

@@ -18,13 +18,17 @@ const updateFloor = 3
 
 // The requests each kind of sync makes, counted by the simulator's
 // recorder. The floors: List is every page of GET /jobs and of GET
-// /job_posts, 2 for up to 500 posts. An update is 3, updateFloor: the
-// pending marker, the post, the final marker (the marker lives on the job
-// and the words on the post, so two resources, and the pending marker is
-// what keeps a half-done update from reading as a person's edit); the job,
-// its posts and the locations digest come from List, so nothing is read
-// again. Locations that changed add their reads and writes. A close is 1,
-// the post to draft. The test fails when a count grows.
+// /job_posts, 2 for up to 500 posts, and the location rows of jobsync's
+// posts, one request per 50 of them (3 for 20 postings): Harvest lists a
+// post's locations apart from it, and a person's edit of them is drift. An
+// update is 3, updateFloor: the pending marker, the post, the final marker
+// (the marker lives on the job and the words on the post, so two
+// resources, and the pending marker is what keeps a half-done update from
+// reading as a person's edit); the job, its posts and its location rows
+// come from List, so nothing is read again. Locations that changed add
+// their writes. A close is 2: the marker (state=closed, so that a post a
+// person unpublishes is told from one jobsync closed) and the post to
+// draft. The test fails when a count grows.
 func TestRequestCounts(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
@@ -37,12 +41,12 @@ func TestRequestCounts(t *testing.T) {
 	// and 1 DELETE locations, the post; once per board: a token, the
 	// marker field and the template's posts; once per run that created:
 	// the List that looks for duplicates (ats/settle.go).
-	if want := (atstest.Requests{Noop: 2, Create: 9 + (3.0+2)/20, Update: updateFloor}); got != want {
+	if want := (atstest.Requests{Noop: 3, Create: 9 + (3.0+3)/20, Update: updateFloor}); got != want {
 		t.Errorf("requests %+v, want %+v", got, want)
 	}
 
-	// New locations for every posting: each update reads the rows, adds
-	// one and drops one, on top of the floor.
+	// New locations for every posting: each update adds one row and drops
+	// one, on top of the floor (List read the rows).
 	moved := make([]posting.Posting, 20)
 	for i := range moved {
 		moved[i] = atstest.SamplePosting(i, 1)
@@ -51,8 +55,8 @@ func TestRequestCounts(t *testing.T) {
 	}
 	before := e.sim.Requests()
 	syncAll(t, e.board, moved)
-	if n := e.sim.Requests() - before - got.Noop; n != 20*(updateFloor+3) {
-		t.Errorf("20 updates with new locations made %d requests, want %d", n, 20*(updateFloor+3))
+	if n := e.sim.Requests() - before - got.Noop; n != 20*(updateFloor+2) {
+		t.Errorf("20 updates with new locations made %d requests, want %d", n, 20*(updateFloor+2))
 	}
 	for _, r := range e.mustList(t) {
 		if !r.Owned {
@@ -69,11 +73,11 @@ func TestRequestCounts(t *testing.T) {
 		}
 	}
 
-	// One close: List and the post to draft.
+	// One close: List, the marker and the post to draft.
 	before = e.sim.Requests()
 	syncAll(t, e.board, moved[1:])
-	if n := e.sim.Requests() - before; n != got.Noop+1 {
-		t.Errorf("a sync closing one posting made %d requests, want %d", n, got.Noop+1)
+	if n := e.sim.Requests() - before; n != got.Noop+2 {
+		t.Errorf("a sync closing one posting made %d requests, want %d", n, got.Noop+2)
 	}
 }
 

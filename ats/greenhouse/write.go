@@ -76,6 +76,17 @@ func (b *Board) Close(ctx context.Context, id string) error {
 	}
 	defer b.forgetOwned(cur.post.ID)
 	post, j := cur.post, cur.job
+	if !post.Live && !b.closeOpen {
+		return nil // closed already, by jobsync or by a person
+	}
+	// The marker first: a close cut short after it leaves the post live,
+	// which the next plan closes again; one cut short before it leaves a
+	// draft under an open marker, which would read as a person's close.
+	if post.Live {
+		if err := b.markClosed(ctx, cur); err != nil {
+			return fmt.Errorf("close %s: %w", id, err)
+		}
+	}
 	if b.closeOpen {
 		open, err := listAll[opening](ctx, b.c, routeOpenings, url.Values{"job_ids": {strconv.FormatInt(j.ID, 10)}, "open": {"true"}})
 		if err != nil {
@@ -93,6 +104,24 @@ func (b *Board) Close(ctx context.Context, id string) error {
 		}
 	}
 	return nil
+}
+
+// markClosed rewrites the marker of cur's job with state closed: a post
+// found unpublished under it was closed by jobsync, not by a person.
+func (b *Board) markClosed(ctx context.Context, cur listedPost) error {
+	key := cur.field
+	if key == "" { // an orphan: no marker field on the job yet
+		var err error
+		if key, err = b.markerField(ctx); err != nil {
+			return err
+		}
+	}
+	m := cur.marker
+	m.State = ats.StateClosed
+	if m.ID == "" {
+		m = m.Bound(strconv.FormatInt(cur.post.ID, 10))
+	}
+	return b.writeMarker(ctx, key, cur.job, m.String())
 }
 
 // ownedPost returns the post id with its job and the job's marker, and
@@ -142,7 +171,8 @@ func (b *Board) ownedPost(ctx context.Context, id string) (listedPost, error) {
 	if primary, _ := primaryPost(siblings); primary.ID != pid {
 		return listedPost{}, fmt.Errorf("post %d is not the post jobsync manages on job %d (that is %d): %w", pid, j.ID, primary.ID, ats.ErrNotOwned)
 	}
-	return listedPost{post: siblings[i], job: j, marker: m, locations: markerLocations(j)}, nil
+	field, _, _ := markerText(j)
+	return listedPost{post: siblings[i], job: j, marker: m, field: field}, nil
 }
 
 // getJob reads one job (GET /jobs?ids=).
@@ -163,15 +193,16 @@ func (b *Board) getJob(ctx context.Context, id int64) (job, error) {
 // carried cur's marker, to p, in an order that converges from an
 // interruption at any step:
 //
-//  1. the marker with hash "pending", old's fingerprint and p's as next (a
-//     later List sees an owned posting whose hash matches nothing, an
-//     update, and drifted only if its text is neither: see Marker.Pending);
+//  1. the marker with hash "pending", old's fingerprint, locations and
+//     state, and p's as next (a later List sees an owned posting whose hash
+//     matches nothing, an update, and drifted only if its text or
+//     locations are neither: see ats.Marker.Pending);
 //  2. with CloseOpenings, reopen the job if it is closed;
-//  3. the post's locations, unless the marker says they are p's already
-//     (see locField): add the missing free-text rows, then delete the
-//     others (a live post keeps a location throughout);
+//  3. the post's locations, unless its rows (read by List) are p's
+//     already: add the missing free-text rows, then delete the others (a
+//     live post keeps a location throughout);
 //  4. the post's title, content, and live;
-//  5. the marker with p's hash and locations: done.
+//  5. the marker with p's hash, locations (fa=) and state open: done.
 //
 // An update whose locations are unchanged is so three requests, the floor:
 // the two markers and the post. The marker is bound to the post (the
@@ -191,7 +222,21 @@ func (b *Board) publish(ctx context.Context, key string, cur listedPost, p posti
 		postID = primary.ID
 		b.rememberJob(postID, j.ID)
 	}
+	rows := cur.rows
+	if !cur.rowsRead { // a create (the template's rows), or a post List has not seen
+		var err error
+		if rows, err = listAll[jobPostLocation](ctx, b.c, routeLocations, url.Values{"job_post_ids": {strconv.FormatInt(postID, 10)}}); err != nil {
+			return ats.Remote{}, fmt.Errorf("locations of post %d: %w", postID, err)
+		}
+	}
+	want := wantedLocations(p)
+	locations := want
+	if len(want) == 0 { // with no locations wanted, the template's stay
+		locations = locationLabels(rows)
+	}
 	done := ats.NewMarker(p, ats.Fingerprint(p.Title, p.HTML)).Continuing(old).Bound(strconv.FormatInt(postID, 10))
+	locations = locationSet(locations)
+	done.Attrs, done.State = ats.AttrFingerprint(locations, ""), ats.StateOpen
 	if err := b.writeMarker(ctx, key, j, done.Pending(old).String()); err != nil {
 		return ats.Remote{}, err
 	}
@@ -200,24 +245,22 @@ func (b *Board) publish(ctx context.Context, key string, cur listedPost, p posti
 			return ats.Remote{}, err
 		}
 	}
-	locations := locationsDigest(p.Locations)
-	if cur.locations != locations {
-		if err := b.setLocations(ctx, postID, p.Locations); err != nil {
-			return ats.Remote{}, err
-		}
+	if err := b.setLocations(ctx, postID, rows, want); err != nil {
+		return ats.Remote{}, err
 	}
 	var post jobPost
 	req := patchPostRequest{Title: &p.Title, Content: &p.HTML, JobApplicationStatus: statusLive}
 	if err := b.c.do(ctx, atshttp.Idempotent, http.MethodPatch, postRoute(postID), req, &post); err != nil {
 		return ats.Remote{}, fmt.Errorf("post %d: %w", postID, err)
 	}
-	if err := b.writeMarker(ctx, key, j, markerValue(done, locations)); err != nil {
+	if err := b.writeMarker(ctx, key, j, done.String()); err != nil {
 		return ats.Remote{}, err
 	}
 	if post.ID != postID { // an answer without the post: describe what was sent
 		post = jobPost{ID: postID, Title: p.Title, Content: p.HTML, Live: true, Active: true, JobID: j.ID}
 	}
 	r := remoteOf(post)
+	r.Locations = locations
 	r.SetOwner(done, func() string { return done.Fingerprint })
 	return r, nil
 }
@@ -243,18 +286,12 @@ func (b *Board) writeMarker(ctx context.Context, key string, j job, marker strin
 	return nil
 }
 
-// setLocations makes the post's location rows the free-text rows want:
-// missing ones added first, then the others deleted.
-func (b *Board) setLocations(ctx context.Context, postID int64, want []string) error {
-	have, err := listAll[jobPostLocation](ctx, b.c, routeLocations, url.Values{"job_post_ids": {strconv.FormatInt(postID, 10)}})
-	if err != nil {
-		return fmt.Errorf("locations of post %d: %w", postID, err)
-	}
-	wanted := map[string]bool{}
-	for _, w := range want {
-		if w = strings.TrimSpace(w); w != "" {
-			wanted[w] = true
-		}
+// setLocations makes the post's location rows have, as read, the
+// free-text rows want: missing ones added first, then the others deleted.
+// With none wanted, the rows stay as they are (the template's).
+func (b *Board) setLocations(ctx context.Context, postID int64, have []jobPostLocation, want []string) error {
+	if len(want) == 0 {
+		return nil
 	}
 	kept := map[string]bool{}
 	var drop []int64
@@ -263,20 +300,16 @@ func (b *Board) setLocations(ctx context.Context, postID int64, want []string) e
 		if l.PlainTextLocation != nil {
 			text = strings.TrimSpace(*l.PlainTextLocation)
 		}
-		if l.Type == locationFreeText && wanted[text] && !kept[text] {
+		if l.Type == locationFreeText && slices.Contains(want, text) && !kept[text] {
 			kept[text] = true
 			continue
 		}
-		if len(wanted) > 0 { // with no locations wanted, the template's stay
-			drop = append(drop, l.ID)
-		}
+		drop = append(drop, l.ID)
 	}
 	for _, w := range want {
-		w = strings.TrimSpace(w)
-		if w == "" || kept[w] {
+		if kept[w] {
 			continue
 		}
-		kept[w] = true
 		req := createLocationRequest{JobPostID: postID, Type: locationFreeText, PlainTextLocation: w}
 		if err := b.c.do(ctx, atshttp.Create, http.MethodPost, routeLocations, req, nil); err != nil {
 			return fmt.Errorf("add location %q to post %d: %w", w, postID, err)

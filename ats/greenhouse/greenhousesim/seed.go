@@ -177,3 +177,29 @@ func (s *Server) Snapshot(jobID int64) []byte {
 	b, _ := simkit.Dump(v) // plain data: it cannot fail
 	return b
 }
+
+// EditLocation changes the text of a post's first location row as a person
+// would in the UI.
+func (s *Server) EditLocation(postID int64, text string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	rows := s.locationsOf(postID)
+	if len(rows) == 0 {
+		return fmt.Errorf("greenhousesim: job post %d has no location", postID)
+	}
+	rows[0].Type, rows[0].PlainTextLocation, rows[0].UpdatedAt = "free_text", &text, s.now()
+	return nil
+}
+
+// UnpublishPost takes a post off the boards as a person would in the UI
+// (its status to draft).
+func (s *Server) UnpublishPost(postID int64) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	p, ok := s.posts[postID]
+	if !ok {
+		return fmt.Errorf("greenhousesim: no job post %d", postID)
+	}
+	p.Live, p.UpdatedAt = false, s.now()
+	return nil
+}
