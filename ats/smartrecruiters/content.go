@@ -159,6 +159,22 @@ func locationText(l apiLocation) string {
 	return s
 }
 
+// locationKey is a location as jobsync writes it: the city, the region's
+// and country's codes and the remote flag, without the names the API may
+// add to them, so that a job's location fingerprints (fa=) the same as
+// jobsync wrote it until a person changes it.
+func locationKey(l apiLocation) string {
+	return locationText(apiLocation{CountryCode: l.CountryCode, RegionCode: l.RegionCode, City: l.City, Remote: l.Remote})
+}
+
+// locationKeys is locationKey as a list: none for an empty location.
+func locationKeys(l apiLocation) []string {
+	if k := locationKey(l); k != "" {
+		return []string{k}
+	}
+	return nil
+}
+
 func firstOf(a, b string) string {
 	if a != "" {
 		return a

@@ -71,7 +71,7 @@ func TestPatchOps(t *testing.T) {
 	b := &Board{o: Options{ExperienceLevel: "mid_senior_level", CountryCode: "de", City: "Berlin"}}
 	p := atstest.SamplePosting(0, 0)
 	p.Pay = nil
-	ops := b.patchOps(p, "field-1", ats.Marker{}, "")
+	ops := b.patchOps(p, "field-1", b.marker(p))
 	data, err := json.Marshal(ops)
 	if err != nil {
 		t.Fatal(err)

@@ -19,7 +19,11 @@
 //     typeOfEmployment when the board sets one, the job ad's jobDescription,
 //     qualifications and additionalInformation, and the marker as a job
 //     property, all in the one request; then POST /jobs/{id}/publication
-//     with the board's visibility. Two requests, the fewest possible; the
+//     with the board's visibility; then PATCH /jobs/{id} with the marker
+//     alone, bound to the new job's id (id=) and open (state=open). Three
+//     requests: the id is first known from the create's answer, and a
+//     marker that only a nonce identifies would let a copy of it pass for
+//     the job once the original is gone (see Ownership and drift). The
 //     first create of a board whose jobs show no marker field yet reads
 //     GET /configuration/job-properties once, to find the field's id and
 //     refuse to create when it does not exist: the API "ignores all
@@ -28,16 +32,21 @@
 //     look-up (Find) reads only the jobs with that create's title.
 //   - Update: one PATCH /jobs/{id}; then, when close_status had set a
 //     status, PUT /jobs/{id}/status SOURCING, and when the job is
-//     unpublished, POST /jobs/{id}/publication. One request for a live job,
-//     the floor; two or three to reopen. A job that is not jobsync's is
+//     unpublished, POST /jobs/{id}/publication and a PATCH of the marker
+//     alone to state=open (until the job is published again its marker
+//     keeps the state it had, so that a reopen cut short is not taken for a
+//     person's close). One request for a live job, the floor; three or four
+//     to reopen. A job that is not jobsync's is
 //     refused (ats.ErrNotOwned) on the record List read moments before
 //     (the marker field, the statuses); a job List has not read is read
 //     first, GET /jobs/{id}.
-//   - Close: the same check, then DELETE
-//     /jobs/{id}/publication ("unpublishes a job from all sources";
-//     reversible: the next update publishes it again), then PUT
-//     /jobs/{id}/status with close_status if the board sets one (changing
-//     the status alone does not unpublish). A closed job is not written.
+//   - Close: the same check, then PATCH /jobs/{id} the marker alone with
+//     state=closed, then DELETE /jobs/{id}/publication ("unpublishes a job
+//     from all sources"; reversible: the next update publishes it again),
+//     then PUT /jobs/{id}/status with close_status if the board sets one
+//     (changing the status alone does not unpublish). Two requests: the
+//     marker first, so that a close cut short leaves a published job the
+//     next plan closes again. A closed job is not written.
 //   - Errors: SmartRecruiters' {message, errors[{code, message}]} becomes an
 //     *atshttp.Error keeping the message; 404 matches ats.ErrNotFound; a 401
 //     names the variable holding the key. 409, "the request conflicts with
@@ -72,6 +81,26 @@
 // three sections jobsync writes (ats.Fingerprint), so re-serialised HTML is
 // not drift and a changed word is; the company description is the
 // company's, never written and not part of it.
+//
+// The marker also records the location jobsync wrote (fa=,
+// ats.AttrFingerprint of its city, region and country codes and remote
+// flag: the names the API may add to the codes are left out) and, from
+// the create's binding on, the published state (state=open, state=closed
+// after jobsync's close). A job a person moved to another location, or
+// unpublished under state=open, is drift: reported, and not written back
+// or published again without --overwrite-drift. The department is not
+// written (jobsync sends none, and a department a person sets stays
+// through every update), so it is neither compared nor cleared. A marker
+// written before fa= and state= is compared on its text alone until its
+// next update.
+//
+// The marker is bound to the job's id from the create on (see Create): a
+// marker a person copies onto another job names a job that is not that
+// one, so the copy's claim is not proved (ats.Remote.Unproved) and
+// nothing is written to it, even once the original is deleted. Only a
+// create cut short between its answer and the binding leaves a marker
+// identified by its nonce alone, until the engine's look-up or the next
+// update binds it.
 //
 // # Rate limits
 //

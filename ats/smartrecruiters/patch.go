@@ -12,12 +12,11 @@ import (
 // answer, writes the same job. add /properties/- sets one property by its
 // id, as the reference page's "Upsert Free Text Property" example does.
 // Function, industry and type of employment are set at creation only; the
-// company description is never written. The marker continues old, the
-// job's, bound to the job id.
-func (b *Board) patchOps(p posting.Posting, field string, old ats.Marker, id string) []apiPatchOp {
+// company description is never written. m is the marker to write (see
+// marker).
+func (b *Board) patchOps(p posting.Posting, field string, m ats.Marker) []apiPatchOp {
 	a := layout(p)
 	desc, quals, more := a.sections()
-	m := ats.NewMarker(p, fingerprint(p.Title, a.Description, a.Qualifications, a.Additional)).Continuing(old).Bound(id)
 	return []apiPatchOp{
 		{Op: "add", Path: "/title", Value: p.Title},
 		{Op: "add", Path: "/jobAd/sections/jobDescription", Value: desc},
@@ -28,4 +27,19 @@ func (b *Board) patchOps(p posting.Posting, field string, old ats.Marker, id str
 		{Op: "add", Path: "/compensation", Value: compensation(p)},
 		{Op: "add", Path: "/properties/-", Value: markerValue(field, m)},
 	}
+}
+
+// marker is the marker of a job jobsync writes from p: the fingerprint of
+// its text and of its location (fa=, see locationKey). Its state is the
+// caller's to set.
+func (b *Board) marker(p posting.Posting) ats.Marker {
+	a := layout(p)
+	m := ats.NewMarker(p, fingerprint(p.Title, a.Description, a.Qualifications, a.Additional))
+	m.Attrs = ats.AttrFingerprint(locationKeys(b.location(p)), "")
+	return m
+}
+
+// markerOps is the JSON Patch that sets the marker field alone.
+func markerOps(field string, m ats.Marker) []apiPatchOp {
+	return []apiPatchOp{{Op: "add", Path: "/properties/-", Value: markerValue(field, m)}}
 }

@@ -18,9 +18,9 @@ func init() {
 		Simulator: simulator,
 
 		Facts: ats.Facts{
-			Create:    "`POST /jobs`, then `POST /jobs/{id}/publication`",
+			Create:    "`POST /jobs`, then `POST /jobs/{id}/publication`, then `PATCH /jobs/{id}` the marker bound to the new id",
 			Update:    "`PATCH /jobs/{id}` (JSON Patch): title, ad, level, location, pay, marker; republished if unpublished",
-			Close:     "`DELETE /jobs/{id}/publication` (reversible); optionally a job status",
+			Close:     "`PATCH /jobs/{id}` the marker (`state=closed`), then `DELETE /jobs/{id}/publication` (reversible); optionally a job status",
 			Marker:    "a free-text job field (`marker_field`, default `jobsync`), set in the create itself",
 			RateLimit: "10 requests/s, 2/s on publication calls, 8 at once: paced client-side below all three; bare 429s paused and retried",
 		},

@@ -13,11 +13,15 @@ import (
 // The requests each kind of sync makes, counted by the simulator's
 // recorder. The floor for List is the API's: ceil(J/100) pages of GET
 // /jobs for J jobs, then one GET /jobs/{id} each, since only a job's record
-// holds its properties (the marker) and its ad (drift). A create is two
-// requests (the job, then its publication), an update one PATCH, a close
-// one unpublication: the ownership check that keeps jobsync off jobs it
-// does not own is made on the job List read moments before. The test fails
-// when a count grows.
+// holds its properties (the marker) and its ad (drift). A create is three
+// requests: the job, its publication, and the marker bound to the job's id
+// (the id is known only from the create's answer; unbound, a copy of the
+// marker could pass for the job) and open. An update is one PATCH; a close
+// two, the marker (state=closed, so that a job a person unpublishes is
+// told from one jobsync closed) and the unpublication; a reopen three, the
+// patch, the publication and the marker's state open. The ownership check
+// that keeps jobsync off jobs it does not own is made on the job List read
+// moments before. The test fails when a count grows.
 func TestRequestCounts(t *testing.T) {
 	t.Parallel()
 	sim := fastSim(smartrecruiterssim.Options{}) // three jobs people made, one with text in the marker field
@@ -39,12 +43,12 @@ func TestRequestCounts(t *testing.T) {
 	}{
 		// A run that created lists again (or finds a few keys) to close the
 		// duplicates of a run at the same time (ats/settle.go).
-		{"first sync: 5 creates", five, plus(plus(list(3), list(8)), map[string]int{"POST /jobs": 5, "POST /jobs/{id}/publication": 5})},
+		{"first sync: 5 creates", five, plus(plus(list(3), list(8)), map[string]int{"POST /jobs": 5, "POST /jobs/{id}/publication": 5, "PATCH /jobs/{id}": 5})},
 		{"no-op", five, list(8)},
 		{"one update", changed, plus(list(8), map[string]int{"PATCH /jobs/{id}": 1})},
-		{"one close", changed[:4], plus(list(8), map[string]int{"DELETE /jobs/{id}/publication": 1})},
-		{"one reopen", changed, plus(list(8), map[string]int{"PATCH /jobs/{id}": 1, "POST /jobs/{id}/publication": 1})},
-		{"one create", append(changed, atstest.SamplePosting(5, 0)), plus(plus(list(8), list(1)), map[string]int{"POST /jobs": 1, "POST /jobs/{id}/publication": 1})},
+		{"one close", changed[:4], plus(list(8), map[string]int{"PATCH /jobs/{id}": 1, "DELETE /jobs/{id}/publication": 1})},
+		{"one reopen", changed, plus(list(8), map[string]int{"PATCH /jobs/{id}": 2, "POST /jobs/{id}/publication": 1})},
+		{"one create", append(changed, atstest.SamplePosting(5, 0)), plus(plus(list(8), list(1)), map[string]int{"POST /jobs": 1, "POST /jobs/{id}/publication": 1, "PATCH /jobs/{id}": 1})},
 	} {
 		skip := len(sim.Requests())
 		syncTo(t, b, step.desired)
@@ -64,7 +68,7 @@ func TestMarkerFieldIsLookedUpOnce(t *testing.T) {
 	syncTo(t, b, atstest.SamplePostings(3))
 	// Then each key found (a page, and the job with its title), for the
 	// duplicates of a run at the same time.
-	want := map[string]int{"GET /jobs": 1 + 3, "GET /jobs/{id}": 3, "GET /configuration/job-properties": 1, "POST /jobs": 3, "POST /jobs/{id}/publication": 3}
+	want := map[string]int{"GET /jobs": 1 + 3, "GET /jobs/{id}": 3, "GET /configuration/job-properties": 1, "POST /jobs": 3, "POST /jobs/{id}/publication": 3, "PATCH /jobs/{id}": 3}
 	if got := routes(sim, 0); !maps.Equal(got, want) {
 		t.Errorf("first sync: %s\nwant %s", show(got), show(want))
 	}
@@ -72,7 +76,7 @@ func TestMarkerFieldIsLookedUpOnce(t *testing.T) {
 	b = newBoard(t, sim, true, smartrecruiters.Options{})
 	skip := len(sim.Requests())
 	syncTo(t, b, atstest.SamplePostings(4))
-	want = map[string]int{"GET /jobs": 1 + 1, "GET /jobs/{id}": 3 + 1, "POST /jobs": 1, "POST /jobs/{id}/publication": 1}
+	want = map[string]int{"GET /jobs": 1 + 1, "GET /jobs/{id}": 3 + 1, "POST /jobs": 1, "POST /jobs/{id}/publication": 1, "PATCH /jobs/{id}": 1}
 	if got := routes(sim, skip); !maps.Equal(got, want) {
 		t.Errorf("second run: %s\nwant %s", show(got), show(want))
 	}

@@ -265,13 +265,18 @@ func (b *Board) remote(j apiJob) ats.Remote {
 		Body:  bodyText(text(s.JobDescription), text(s.Qualifications), text(s.AdditionalInformation)),
 		Open:  j.PostingStatus != "" && j.PostingStatus != notPublished,
 	}
+	// Drift is judged on the location as jobsync writes it (see
+	// locationKey) and not on the department, which jobsync does not
+	// write; the Remote then shows both as SmartRecruiters names them.
+	r.Locations = locationKeys(j.Location)
+	r.SetOwner(b.readMarker(j.Properties), func() string { return jobFingerprint(j) })
+	r.Locations = nil
 	if l := locationText(j.Location); l != "" {
 		r.Locations = []string{l}
 	}
 	if j.Department != nil {
 		r.Department = j.Department.Label
 	}
-	r.SetOwner(b.readMarker(j.Properties), func() string { return jobFingerprint(j) })
 	return r
 }
 

@@ -1,6 +1,7 @@
 package smartrecruiters
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"net/http"
@@ -11,11 +12,17 @@ import (
 	"github.com/jobsync/jobsync/posting"
 )
 
-// Create makes p a new job (POST /jobs) carrying its marker, then
-// publishes it (POST /jobs/{id}/publication). The create is sent once:
-// after a failure whose outcome is unknown the engine calls Find. Should
-// the publication fail, the job is there, owned and unpublished, and the
-// engine's look-up adopts it and updates it, which publishes it.
+// Create makes p a new job (POST /jobs) carrying its marker, publishes it
+// (POST /jobs/{id}/publication), then binds the marker to the job's id and
+// marks it open (PATCH /jobs/{id}, the marker alone). The create is sent
+// once: after a failure whose outcome is unknown the engine calls Find.
+// Should the publication or the binding fail, the job is there, owned, and
+// the engine's look-up adopts it and updates it, which publishes it and
+// binds the marker. Until it is bound, the marker's nonce alone tells the
+// job from a copy of it; so the binding comes right after the create's
+// answer, which is when the id is first known, and after the publication,
+// so that a job cut short before it is never unpublished under a marker
+// that says open (a person's close).
 func (b *Board) Create(ctx context.Context, p posting.Posting) (ats.Remote, error) {
 	if err := b.canCreate(); err != nil {
 		return ats.Remote{}, fmt.Errorf("create %s: %w", p.Key, err)
@@ -26,7 +33,7 @@ func (b *Board) Create(ctx context.Context, p posting.Posting) (ats.Remote, erro
 	}
 	a := layout(p)
 	desc, quals, more := a.sections()
-	m := ats.NewMarker(p, fingerprint(p.Title, a.Description, a.Qualifications, a.Additional))
+	m := b.marker(p)
 	m.Nonce = ats.NewNonce() // the id is not known yet: a nonce tells this create from another
 	in := apiJobInput{
 		Title:           p.Title,
@@ -54,7 +61,35 @@ func (b *Board) Create(ctx context.Context, p posting.Posting) (ats.Remote, erro
 	if err := b.publish(ctx, &j); err != nil {
 		return ats.Remote{}, fmt.Errorf("create %s: job %s made, not published: %w", p.Key, j.ID, err)
 	}
+	m = m.Bound(j.ID)
+	m.State = ats.StateOpen
+	if err := b.setMarker(ctx, &j, field, m); err != nil {
+		return ats.Remote{}, fmt.Errorf("create %s: job %s made and published; its marker: %w", p.Key, j.ID, err)
+	}
 	return b.remote(j), nil
+}
+
+// setMarker writes m alone into job j's marker field (PATCH /jobs/{id}),
+// and into j as the answer has it.
+func (b *Board) setMarker(ctx context.Context, j *apiJob, field string, m ats.Marker) error {
+	got, err := b.c.patch(ctx, j.ID, markerOps(field, m))
+	if err != nil {
+		return err
+	}
+	if got.ID == j.ID {
+		got.PostingStatus = cmp.Or(got.PostingStatus, j.PostingStatus)
+		*j = got
+		return nil
+	}
+	// An answer without the job: note what was written.
+	for i := range j.Properties {
+		if j.Properties[i].ID == field {
+			j.Properties[i].Value.Label = m.String()
+			return nil
+		}
+	}
+	j.Properties = append(j.Properties, apiProperty{ID: field, Value: apiPropertyValue{Label: m.String()}})
+	return nil
 }
 
 // canCreate checks the settings a new job needs.
@@ -76,9 +111,12 @@ func (b *Board) canCreate() error {
 // Update brings the owned job id to p with one JSON Patch (title, the
 // three job ad sections, experience level, location, pay and the marker),
 // then reopens it if it was closed: its status back to SOURCING when
-// close_status had set one, and a publication when it is unpublished. It
-// refuses a job that is not jobsync's, judged on the job as List read it
-// moments before (a job List has not read is read first).
+// close_status had set one, a publication when it is unpublished, then the
+// marker's state open (a patch of the marker alone: until the job is
+// published again, the marker keeps the state it had, so that a reopen
+// cut short is not taken for a person's close). It refuses a job that is
+// not jobsync's, judged on the job as List read it moments before (a job
+// List has not read is read first).
 func (b *Board) Update(ctx context.Context, id string, p posting.Posting) (ats.Remote, error) {
 	cur, m, err := b.owned(ctx, id)
 	if err != nil {
@@ -88,7 +126,13 @@ func (b *Board) Update(ctx context.Context, id string, p posting.Posting) (ats.R
 	if m.Key != p.Key {
 		return ats.Remote{}, fmt.Errorf("update %s: the job carries the marker of %s, not %s", id, m.Key, p.Key)
 	}
-	j, err := b.c.patch(ctx, id, b.patchOps(p, b.markerFieldOf(cur), m, id))
+	field := b.markerFieldOf(cur)
+	next := b.marker(p).Continuing(m).Bound(id)
+	next.State = ats.StateOpen
+	if cur.PostingStatus == notPublished || cur.PostingStatus == "" {
+		next.State = m.State // a reopen: open once published
+	}
+	j, err := b.c.patch(ctx, id, b.patchOps(p, field, next))
 	if err != nil {
 		return ats.Remote{}, fmt.Errorf("update %s: %w", id, err)
 	}
@@ -108,6 +152,12 @@ func (b *Board) Update(ctx context.Context, id string, p posting.Posting) (ats.R
 			return ats.Remote{}, fmt.Errorf("update %s: publish: %w", id, err)
 		}
 	}
+	if next.State != ats.StateOpen {
+		next.State = ats.StateOpen
+		if err := b.setMarker(ctx, &j, field, next); err != nil {
+			return ats.Remote{}, fmt.Errorf("update %s: published; its marker: %w", id, err)
+		}
+	}
 	return b.remote(j), nil
 }
 
@@ -121,16 +171,26 @@ func (b *Board) markerFieldOf(j apiJob) string {
 	return b.o.MarkerField
 }
 
-// Close unpublishes the owned job id from every source (DELETE
-// /jobs/{id}/publication), which a later update reverses, and sets
-// close_status when the board has one. A closed job is not written again.
+// Close marks the owned job id's marker closed (a job found unpublished
+// under an open marker was closed by a person), then unpublishes it from
+// every source (DELETE /jobs/{id}/publication), which a later update
+// reverses, and sets close_status when the board has one. The marker
+// first: a close cut short after it leaves the job published, and the next
+// plan closes it again. A closed job is not written again.
 func (b *Board) Close(ctx context.Context, id string) error {
-	cur, _, err := b.owned(ctx, id)
+	cur, m, err := b.owned(ctx, id)
 	if err != nil {
 		return fmt.Errorf("close %s: %w", id, err)
 	}
 	defer b.forgetJob(id)
 	if cur.PostingStatus != notPublished {
+		if m.ID == "" {
+			m = m.Bound(id)
+		}
+		m.State = ats.StateClosed
+		if err := b.setMarker(ctx, &cur, b.markerFieldOf(cur), m); err != nil {
+			return fmt.Errorf("close %s: its marker: %w", id, err)
+		}
 		if err := b.c.do(ctx, atshttp.Idempotent, http.MethodDelete, jobPath(id)+"/publication", nil, nil); err != nil {
 			return fmt.Errorf("close %s: unpublish: %w", id, err)
 		}

@@ -124,8 +124,11 @@ func TestConflictIsRetried(t *testing.T) {
 	if err := b.Close(t.Context(), r.ID); err != nil {
 		t.Fatalf("close after two conflicts: %v", err)
 	}
-	if got := routes(sim, skip)["DELETE /jobs/{id}/publication"]; got != 3 {
-		t.Errorf("%d unpublications sent, want 3 (two 409s, then done)", got)
+	// The close's writes: the marker (state=closed) and the unpublication,
+	// two answered 409 and sent again.
+	got := routes(sim, skip)
+	if n := got["PATCH /jobs/{id}"] + got["DELETE /jobs/{id}/publication"]; n != 4 || got["DELETE /jobs/{id}/publication"] == 0 {
+		t.Errorf("writes %s, want 4 (two 409s, then the marker and the unpublication)", show(got))
 	}
 	if j, _ := sim.Job(r.ID); j.PostingStatus != "NOT_PUBLISHED" {
 		t.Errorf("posting status %s", j.PostingStatus)
@@ -147,9 +150,9 @@ func TestLostCreateIsAdopted(t *testing.T) {
 	got := routes(sim, skip)
 	// List (1 page, 5 jobs), the lost create, the look-up (1 page and the
 	// one job with that title), the adoption: an update (one patch, on the
-	// job as the look-up read it) that publishes it, and the look-up for
-	// duplicates after the run.
-	want := map[string]int{"GET /jobs": 3, "GET /jobs/{id}": 5 + 1 + 1, "POST /jobs": 1, "PATCH /jobs/{id}": 1, "POST /jobs/{id}/publication": 1}
+	// job as the look-up read it) that publishes it and then marks it open
+	// (a second patch), and the look-up for duplicates after the run.
+	want := map[string]int{"GET /jobs": 3, "GET /jobs/{id}": 5 + 1 + 1, "POST /jobs": 1, "PATCH /jobs/{id}": 2, "POST /jobs/{id}/publication": 1}
 	if !maps.Equal(got, want) {
 		t.Errorf("requests %s\nwant %s", show(got), show(want))
 	}
