@@ -121,12 +121,18 @@
 //     write or those being written are jobsync's; anything else is drift.
 //   - A POST /jobs whose answer was lost (timeout, reset, 5xx after the job
 //     was made) leaves a job with no marker. Its internal name carries the
-//     key ("<title> [jobsync:<key>]") and it was copied from the template,
-//     so List and Find report it as an owned orphan with hash "pending": the
-//     engine's look-up after the failed create adopts it, and the update
-//     writes its marker. The first marker write also takes the tag out of
-//     the name, so a job whose marker a person later clears is theirs, not
-//     an orphan of ours.
+//     key, the create's nonce and the config's owner ("<title>
+//     [jobsync:<key> n=<nonce> owner=<owner>]", owner= only when set) and
+//     it was copied from the template, so List and Find report it as an
+//     owned orphan with hash "pending", claimed as its marker would be (the
+//     nonce tells it from another create of the key, the owner from
+//     another config's): the engine's look-up after the failed create
+//     adopts it, and the update writes its marker. A tag without a nonce
+//     (typed by a person, or written before nonces) proves nothing: the
+//     key is a conflict and nothing is written until a person renames the
+//     job. The first marker write also takes the tag out of the name, so a
+//     job whose marker a person later clears is theirs, not an orphan of
+//     ours.
 //   - A job copied from one of ours carries our marker (a copy takes the
 //     custom field values along) but is not ours: List and Find leave it
 //     unowned, or the plan would close it as a duplicate.

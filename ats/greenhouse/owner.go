@@ -21,28 +21,58 @@ const (
 )
 
 // jobName is the internal name of a job jobsync creates: the title and a
-// tag with the posting key. The tag lets a create whose answer was lost be
-// recognised before any marker could be written on the job.
-func jobName(p posting.Posting) string {
-	return fmt.Sprintf("%s [jobsync:%s]", p.Title, p.Key)
+// tag with the posting key, the create's nonce and, for a config with an
+// owner, the owner ("<title> [jobsync:<key> n=<nonce> owner=<owner>]"). The
+// tag lets a create whose answer was lost be recognised before any marker
+// could be written on the job, and tells it, as a marker would, from
+// another create of the key and from another config's.
+func jobName(p posting.Posting, nonce string) string {
+	tag := p.Key + " n=" + nonce
+	if p.Owner != "" {
+		tag += " owner=" + p.Owner
+	}
+	return fmt.Sprintf("%s [jobsync:%s]", p.Title, tag)
 }
 
-var jobNameTag = regexp.MustCompile(`\[jobsync:([^\]\s]+)\]$`)
+var jobNameTag = regexp.MustCompile(`\[jobsync:([^\]\s]+)((?: [a-z]+=[^\]\s]*)*)\]$`)
+
+// orphanMarker is the marker of a job an interrupted create of ours made
+// (copied from our template, with our tag in its name, and no marker at
+// all): its key, owner and nonce with ats.PendingHash, a create in
+// progress. A tag without a nonce (a person's, or one of before nonces)
+// gives the key alone, which proves no claim (ats.Remote.Unproved).
+func orphanMarker(j job, templateID int64) ats.Marker {
+	if j.CopiedFromID == nil || *j.CopiedFromID != templateID {
+		return ats.Marker{}
+	}
+	sm := jobNameTag.FindStringSubmatch(j.Name)
+	if sm == nil {
+		return ats.Marker{}
+	}
+	m := ats.Marker{Key: sm[1]}
+	for _, f := range strings.Fields(sm[2]) {
+		name, value, _ := strings.Cut(f, "=")
+		switch name {
+		case "n":
+			m.Nonce = value
+		case "owner":
+			m.Owner = value
+		}
+	}
+	if m.Nonce != "" {
+		m.Hash = ats.PendingHash
+	}
+	return m
+}
 
 // ownerOf reads the marker of a job: a valid marker in the marker field
-// (see jobMarker); else, for an orphan of one of our creates (copied from our template, with
-// our tag in its name, and no marker at all), its key with ats.PendingHash.
-// A job that is not ours gives the zero Marker.
+// (see jobMarker); else, for an orphan of one of our creates, its tag (see
+// orphanMarker). A job that is not ours gives the zero Marker.
 func ownerOf(j job, templateID int64) ats.Marker {
 	if m, ok := jobMarker(j); ok {
 		return m
 	}
-	if j.CopiedFromID != nil && *j.CopiedFromID == templateID {
-		if sm := jobNameTag.FindStringSubmatch(j.Name); sm != nil {
-			return ats.Marker{Key: sm[1], Hash: ats.PendingHash}
-		}
-	}
-	return ats.Marker{}
+	return orphanMarker(j, templateID)
 }
 
 // owners reads the markers of every job of a list. A job copied from one of

@@ -21,7 +21,7 @@ func init() {
 			Create:    "a job copied from the template job, its post titled, filled and made live",
 			Update:    "post title, content, locations; marker",
 			Close:     "the marker (`state=closed`), then the post unpublished (`draft`); optionally the job's openings closed",
-			Marker:    "private job custom field `jobsync_marker`, and `[jobsync:KEY]` in the internal job name so a create whose answer was lost is recognised",
+			Marker:    "private job custom field `jobsync_marker`, and `[jobsync:KEY n=NONCE]` in the internal job name so a create whose answer was lost is recognised",
 			RateLimit: "`X-RateLimit-*` headers, 429 + `Retry-After`, honoured by all workers",
 		},
 	})

@@ -30,7 +30,8 @@ func (b *Board) Create(ctx context.Context, p posting.Posting) (ats.Remote, erro
 		return ats.Remote{}, fmt.Errorf("create %s: %w", p.Key, err)
 	}
 	var j job
-	req := createJobRequest{TemplateJobID: b.templateID, NumberOfOpenings: 1, JobName: jobName(p), JobPostName: p.Title}
+	nonce := ats.NewNonce()
+	req := createJobRequest{TemplateJobID: b.templateID, NumberOfOpenings: 1, JobName: jobName(p, nonce), JobPostName: p.Title}
 	if err := b.c.do(ctx, atshttp.Create, http.MethodPost, routeJobs, req, &j); err != nil {
 		return ats.Remote{}, fmt.Errorf("create %s: new job from template %d: %w", p.Key, b.templateID, err)
 	}
@@ -38,7 +39,7 @@ func (b *Board) Create(ctx context.Context, p posting.Posting) (ats.Remote, erro
 		return ats.Remote{}, fmt.Errorf("create %s: the new job's answer holds no id", p.Key)
 	}
 	b.log.Debug("job created", zap.String("key", p.Key), zap.Int64("job", j.ID))
-	r, err := b.publish(ctx, key, listedPost{job: j, marker: ats.Marker{Nonce: ats.NewNonce()}}, p)
+	r, err := b.publish(ctx, key, listedPost{job: j, marker: ats.Marker{Nonce: nonce}}, p)
 	if err != nil {
 		return ats.Remote{}, fmt.Errorf("create %s (job %d): %w", p.Key, j.ID, err)
 	}
