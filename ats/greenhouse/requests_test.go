@@ -88,3 +88,35 @@ func syncAll(t *testing.T, b ats.Board, desired []posting.Posting) {
 		t.Fatal(err)
 	}
 }
+
+// List reads the location rows of jobsync's posts 50 posts a request (the
+// filter's limit): 51 postings are two requests on top of the jobs and the
+// posts, and a board without postings of jobsync's reads none.
+func TestListReadsLocationsFiftyPostsARequest(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	e := setup(t, greenhousesim.Options{RateLimit: 1 << 20, PageSize: 500}, nil)
+	before := e.sim.Requests()
+	e.mustList(t)
+	if n := e.sim.Requests() - before; n != 2 { // the jobs, the posts
+		t.Errorf("a list of a board without jobsync's posts made %d requests, want 2", n)
+	}
+	for _, p := range atstest.SamplePostings(51) {
+		if _, err := e.board.Create(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before = e.sim.Requests()
+	rs := e.mustList(t)
+	if n := e.sim.Requests() - before; n != 2+2 {
+		t.Errorf("a list of 51 postings of jobsync's made %d requests, want 4", n)
+	}
+	if got := len(owned(rs)); got != 51 {
+		t.Fatalf("listed %d postings of jobsync's, want 51", got)
+	}
+	for _, r := range owned(rs) {
+		if r.Drifted || len(r.Locations) != 2 {
+			t.Fatalf("listed %+v, want its two locations and no drift", r)
+		}
+	}
+}

@@ -184,3 +184,26 @@ func TestCopiedMarkerOfANewJobProvesNothing(t *testing.T) {
 		t.Errorf("the person's job was written: %+v", after)
 	}
 }
+
+// SmartRecruiters may answer a location with the names of its country and
+// region beside the codes jobsync sent: that is no person's edit.
+func TestLocationNamesAreNoDrift(t *testing.T) {
+	t.Parallel()
+	sim := fastSim(smartrecruiterssim.Options{Empty: true})
+	b := newBoard(t, sim, true, smartrecruiters.Options{RegionCode: "BE"})
+	p := atstest.SamplePosting(0, 0)
+	syncTo(t, b, []posting.Posting{p})
+	j := jobOf(t, sim, b, p.Key)
+	if err := sim.EditJob(j.ID, func(j *smartrecruiterssim.Job) { j.Location.Country, j.Location.Region = "Germany", "Berlin" }); err != nil {
+		t.Fatal(err)
+	}
+	if op := opFor(planOf(t, b, []posting.Posting{p}, false), p.Key); op != ats.OpUnchanged {
+		t.Errorf("with the country's and region's names added the plan says %s, want unchanged", op)
+	}
+	if err := sim.EditJob(j.ID, func(j *smartrecruiterssim.Job) { j.Location.Remote = false }); err != nil {
+		t.Fatal(err)
+	}
+	if op := opFor(planOf(t, b, []posting.Posting{p}, false), p.Key); op != ats.OpDrift {
+		t.Errorf("the job made on-site by a person: the plan says %s, want drift", op)
+	}
+}
