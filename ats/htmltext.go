@@ -1,7 +1,10 @@
 package ats
 
 import (
+	"bytes"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -32,7 +35,17 @@ func HTMLText(s string) string {
 		case html.TextToken:
 			if skip == 0 {
 				// White space in HTML text folds to a space; only tags break lines.
-				b.WriteString(strings.ReplaceAll(string(z.Text()), "\n", " "))
+				text := z.Text()
+				for {
+					i := bytes.IndexByte(text, '\n')
+					if i < 0 {
+						b.Write(text)
+						break
+					}
+					b.Write(text[:i])
+					b.WriteByte(' ')
+					text = text[i+1:]
+				}
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, _ := z.TagName()
@@ -74,14 +87,61 @@ func isBlock(a atom.Atom) bool {
 }
 
 // tidyLines folds the white space of each line and drops the lines left
-// empty or holding only "-" (an empty list item).
+// empty or holding only "-" (an empty list item): as joining the lines'
+// strings.Fields by spaces would, without a string per word.
 func tidyLines(s string) string {
-	lines := strings.Split(s, "\n")
-	out := lines[:0]
-	for _, l := range lines {
-		if l = strings.Join(strings.Fields(l), " "); l != "" && l != "-" {
-			out = append(out, l)
+	out := make([]byte, 0, len(s))
+	for line := range strings.SplitSeq(s, "\n") {
+		n := len(out)
+		if n > 0 {
+			out = append(out, '\n')
 		}
+		folded := appendFolded(out, line)
+		if l := folded[len(out):]; len(l) == 0 || len(l) == 1 && l[0] == '-' {
+			out = out[:n]
+			continue
+		}
+		out = folded
 	}
-	return strings.Join(out, "\n")
+	return string(out)
+}
+
+// appendFolded appends the words of s (as strings.Fields splits it) to dst,
+// one space between each.
+func appendFolded(dst []byte, s string) []byte {
+	start, first := -1, true
+	for i := 0; i < len(s); {
+		space, size := isSpaceAt(s, i)
+		if !space {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			dst = appendWord(dst, s[start:i], first)
+			start, first = -1, false
+		}
+		i += size
+	}
+	if start >= 0 {
+		dst = appendWord(dst, s[start:], first)
+	}
+	return dst
+}
+
+// isSpaceAt reports whether the character at s[i] is white space to
+// strings.Fields (unicode.IsSpace), and its length in bytes; a byte that
+// is not UTF-8 is not space.
+func isSpaceAt(s string, i int) (bool, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return c == ' ' || '\t' <= c && c <= '\r', 1
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsSpace(r), size
+}
+
+func appendWord(dst []byte, w string, first bool) []byte {
+	if !first {
+		dst = append(dst, ' ')
+	}
+	return append(dst, w...)
 }

@@ -184,12 +184,12 @@ func Fingerprint(fields ...string) string {
 // TextFingerprint(HTMLText(a), HTMLText(b)) == Fingerprint(a, b). An adapter
 // that reduces a posting's HTML for Remote.Body anyway saves parsing it twice.
 func TextFingerprint(texts ...string) string {
-	h := sha256.New()
+	var buf []byte
 	for _, t := range texts {
-		h.Write([]byte(strings.Join(strings.Fields(t), " ")))
-		h.Write([]byte{0})
+		buf = append(appendFolded(buf, t), 0)
 	}
-	return hex.EncodeToString(h.Sum(nil)[:12])
+	sum := sha256.Sum256(buf)
+	return hex.EncodeToString(sum[:12])
 }
 
 // AttrFingerprint fingerprints a posting's locations and department as a

@@ -290,6 +290,7 @@ func (c *composer) posting(t target, v variant) Posting {
 	p.Sections = layout(fp, lv, sp, detailItems(c.opts, lv, o))
 	p.Markdown = renderMarkdown(p.Sections)
 	p.HTML = renderHTML(p.Sections, fp.frags)
+	p.composedHTML = p.HTML
 	p.Hash = p.ContentHash()
 	return p
 }

@@ -2,6 +2,7 @@ package posting_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
@@ -232,5 +233,35 @@ func BenchmarkGoldmarkPage(b *testing.B) {
 		if err := md.Convert(data, &buf); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// A composed posting says its HTML is Compose's (sanitised) until the HTML
+// is changed or the posting made otherwise.
+func TestHTMLComposed(t *testing.T) {
+	t.Parallel()
+	ps, err := posting.Compose([]posting.Family{parsePage(t, readPage(t))}, nil, posting.ComposeOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := ps[0]
+	if !p.HTMLComposed() {
+		t.Error("a composed posting: HTMLComposed false")
+	}
+	edited := p
+	edited.HTML += "<script>alert(1)</script>"
+	if edited.HTMLComposed() {
+		t.Error("a posting whose HTML was changed after Compose: HTMLComposed true")
+	}
+	data, err := json.Marshal(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var decoded posting.Posting
+	if err := json.Unmarshal(data, &decoded); err != nil {
+		t.Fatal(err)
+	}
+	if decoded.HTMLComposed() || (&posting.Posting{HTML: p.HTML}).HTMLComposed() {
+		t.Error("a posting not made by Compose: HTMLComposed true")
 	}
 }

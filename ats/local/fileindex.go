@@ -60,7 +60,7 @@ func (b *Board) entryOf(rec record, page bool, st stamp) entry {
 	if rec.owned() {
 		e.FP = rec.fingerprint()
 	}
-	e.Rec.Markdown, e.Rec.text = "", ""
+	e.Rec.Markdown, e.Rec.text, e.Rec.fp, e.Rec.sanitized = "", "", "", false
 	if b.siteURL == "" {
 		// Held for every posting, the HTML is most of a big board's
 		// memory; index.html and the sitemap do not show it.

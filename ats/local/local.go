@@ -20,7 +20,8 @@
 // another id, and the broken file is left for a person to look at.
 //
 // Every file is replaced atomically (temporary file, fsync, rename, fsync of
-// the folder); a posting's page is written before its JSON file, so the JSON
+// the folder: after each write, or for a locked run once at its unlock, see
+// deferSync); a posting's page is written before its JSON file, so the JSON
 // file is the commit point of every write. Temporary files a killed run left
 // behind are ignored by List and removed by the next write.
 package local
@@ -85,6 +86,7 @@ type Board struct {
 	seq            uint64 // writes finished
 	locked         bool   // this Board holds the folder's lock
 	dirty          bool   // a write happened under the lock: the unlock refreshes index.html
+	syncDue        bool   // a rename in postings/ under the lock awaits the folder's fsync (deferSync)
 
 	// written counts the files this Board has written, for tests.
 	written atomic.Int64
@@ -307,10 +309,12 @@ func (b *Board) write(rec record) (entry, error) {
 	return e, b.refreshIndex()
 }
 
-// returned is rec, just written as e, as Create and Update return it.
+// returned is rec, just written as e, as Create and Update return it: its
+// body deferred as List's, since the engine keeps every result of a run.
 func (b *Board) returned(rec record, e entry) ats.Remote {
 	r := b.remote(rec, true, e.FP)
-	r.Body = rec.bodyText()
+	id := rec.ID // not rec, whose text and HTML the closure would keep
+	r.DeferBody(func() string { return b.readBody(id) })
 	return r
 }
 

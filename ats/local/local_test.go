@@ -66,7 +66,7 @@ func TestCreateListRoundTrip(t *testing.T) {
 		t.Errorf("id = %q, want %q", got.ID, wantID)
 	}
 	listed := listByID(t, b)
-	if l := listed[got.ID]; l.BodyText() != got.Body || !reflect.DeepEqual(l, got) {
+	if l := listed[got.ID]; l.BodyText() != got.BodyText() || !reflect.DeepEqual(l, got) {
 		t.Errorf("List = %+v\nCreate returned %+v", listed[got.ID], got)
 	}
 	want := ats.Remote{

@@ -87,8 +87,17 @@ func (b *Board) Lock(ctx context.Context) (unlock func() error, err error) {
 	var uerr error
 	return func() error {
 		once.Do(func() {
+			b.mu.Lock()
+			due := b.syncDue
+			b.syncDue = false
+			b.mu.Unlock()
+			if due {
+				if err := syncDir(b.postings); err != nil {
+					uerr = fmt.Errorf("sync %s: %w", b.postings, err)
+				}
+			}
 			if err := b.unlockIndex(); err != nil {
-				uerr = fmt.Errorf("index: %w", err)
+				uerr = errors.Join(uerr, fmt.Errorf("index: %w", err))
 			}
 			b.mu.Lock()
 			b.locked = false

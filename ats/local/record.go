@@ -50,16 +50,22 @@ type record struct {
 	UpdatedAt      time.Time     `json:"updated_at"`
 	ClosedAt       *time.Time    `json:"closed_at"`
 
-	text string // of a record made from a posting in this run: its HTML reduced by ats.HTMLText; not stored
+	// Of a record made from a posting in this run (newRecord), not stored:
+	// its HTML reduced by ats.HTMLText, its fingerprint, and whether its
+	// HTML is as posting.Compose sanitised it (the site sanitises any other
+	// again: a record read from disk may have been edited by hand).
+	text, fp  string
+	sanitized bool
 }
 
 // newRecord is the open record of p under id, stamped now, with the marker
 // (continuing old, the zero Marker for a new posting)
 // whose fingerprint List compares against to find drift.
 func newRecord(id string, p posting.Posting, now time.Time, old ats.Marker) record {
-	// The HTML is reduced to text once, for the marker's fingerprint and
-	// the Remote that Create and Update return.
+	// The HTML is reduced to text once, for the marker's fingerprint, the
+	// view's and the Remote that Create and Update return.
 	text := ats.HTMLText(p.HTML)
+	m := recordMarker(id, p, text, old)
 	return record{
 		ID:             id,
 		Key:            p.Key,
@@ -84,10 +90,12 @@ func newRecord(id string, p posting.Posting, now time.Time, old ats.Marker) reco
 		Markdown:       p.Markdown,
 		HTML:           p.HTML,
 		Status:         statusOpen,
-		Marker:         recordMarker(id, p, text, old).String(),
+		Marker:         m.String(),
 		CreatedAt:      now,
 		UpdatedAt:      now,
 		text:           text,
+		fp:             m.Fingerprint,
+		sanitized:      p.HTMLComposed(),
 	}
 }
 
@@ -169,6 +177,9 @@ func (r record) bodyText() string {
 // fingerprint is what List compares with the marker's fingerprint: of the
 // title and the HTML's text (no text for a record without HTML).
 func (r record) fingerprint() string {
+	if r.fp != "" {
+		return r.fp
+	}
 	var text string
 	if r.HTML != "" {
 		text = r.bodyText()
@@ -176,14 +187,15 @@ func (r record) fingerprint() string {
 	return ats.TextFingerprint(ats.HTMLText(r.Title), text)
 }
 
-// job is r as the site shows it. The body is sanitised again by the site:
-// the record may have been edited by hand since jobsync wrote it.
+// job is r as the site shows it. The body of a record read from disk is
+// sanitised again by the site: it may have been edited by hand since
+// jobsync wrote it.
 func (r record) job() site.Job {
 	j := site.Job{
 		ID: r.ID, Key: r.Key, Requisition: r.Requisition, Title: r.Title, FamilyTitle: r.FamilyTitle, Family: r.Family,
 		Grade: r.Grade, Locations: r.Locations, Workplace: r.Workplace, Department: r.Department,
 		EmploymentType: r.EmploymentType, Pay: r.Pay, ApplyURL: r.ApplyURL, ApplyEmail: r.ApplyEmail,
-		ValidThrough: r.ValidThrough, HTML: r.HTML, SourceURL: r.SourceURL, Marker: r.Marker,
+		ValidThrough: r.ValidThrough, HTML: r.HTML, Sanitized: r.sanitized, SourceURL: r.SourceURL, Marker: r.Marker,
 		Open: r.open(), Posted: r.CreatedAt, Updated: r.UpdatedAt,
 	}
 	if r.ClosedAt != nil {

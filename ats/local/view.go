@@ -158,7 +158,8 @@ func (b *Board) listed(e entry) ats.Remote {
 		return ats.Remote{ID: e.Rec.ID, Title: e.Rec.Title}
 	}
 	r := b.remote(e.Rec, e.Page, e.FP)
-	r.DeferBody(func() string { return b.readBody(e.Rec.ID) })
+	id := e.Rec.ID // not e, which the closure would keep
+	r.DeferBody(func() string { return b.readBody(id) })
 	return r
 }
 

@@ -240,11 +240,12 @@ func joinAnd(ss []string) string {
 }
 
 // JSON encodes a JobPosting for a page's script element: <, > and & are
-// escaped, so the script cannot be closed from inside.
+// escaped, so the script cannot be closed from inside. It is compact:
+// indenting it, the whole description included, cost a tenth of a local
+// full sync's CPU.
 func (jp JobPosting) JSON() ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
 	if err := enc.Encode(jp); err != nil {
 		return nil, err
 	}
