@@ -44,8 +44,9 @@
 //     the job (Greenhouse closes a job with its last opening). A post that
 //     is not live is left as it is.
 //   - Find (ats.Finder): every page of GET /jobs, then only the matching
-//     jobs' posts (GET /job_posts?job_ids=, 50 ids a request) and their
-//     location rows.
+//     jobs' posts (GET /job_posts?job_ids=, 50 ids a request). Not their
+//     location rows: Find's callers judge claims, not drift (an adopted
+//     posting's update reads its rows).
 //
 // Locations are free-text job_post_locations rows (POST, DELETE
 // /job_post_locations; GET ?job_post_ids=). List reads the rows of

@@ -289,16 +289,16 @@ func (b *Board) Find(ctx context.Context, key string) ([]ats.Remote, error) {
 	if err != nil {
 		return nil, fmt.Errorf("find %s: %w", key, err)
 	}
-	rows, err := b.ownedRows(ctx, mine, own, posts)
-	if err != nil {
-		return nil, fmt.Errorf("find %s: %w", key, err)
-	}
-	return b.remotes(mine, own, posts, rows, key, false), nil
+	// No location rows: Find's callers (the engine's look-up after a failed
+	// create, and the settling of duplicates) judge claims, not drift, and
+	// an adopted posting's update reads its rows itself.
+	return b.remotes(mine, own, posts, nil, key, false), nil
 }
 
 // remotes pairs jobs and posts into Remotes, sorted by id; with onlyKey set,
 // only owned postings with that key. rows are the owned posts' locations
-// (see ownedRows). The owned posts are remembered for the writes that
+// (see ownedRows); nil when they were not read, and then the locations are
+// not judged for drift. The owned posts are remembered for the writes that
 // follow (fresh: in place of those seen before).
 func (b *Board) remotes(jobs []job, own map[int64]ats.Marker, posts []jobPost, rows map[int64][]jobPostLocation, onlyKey string, fresh bool) []ats.Remote {
 	byJob := map[int64][]jobPost{}
@@ -326,8 +326,12 @@ func (b *Board) remotes(jobs []job, own map[int64]ats.Marker, posts []jobPost, r
 			if isOwned {
 				ls, read := rows[p.ID]
 				r.Locations = locationLabels(ls)
+				judged := m
+				if !read {
+					judged.Attrs = ""
+				}
 				// r.Body is the content's text already: don't parse it twice.
-				r.SetOwner(m, func() string { return ats.TextFingerprint(ats.HTMLText(p.Title), r.Body) })
+				r.SetOwner(judged, func() string { return ats.TextFingerprint(ats.HTMLText(p.Title), r.Body) })
 				p.Content = "" // not needed by a write, and the largest field
 				field, _, _ := markerText(j)
 				mine = append(mine, listedPost{post: p, job: j, marker: m, field: field, rows: ls, rowsRead: read})

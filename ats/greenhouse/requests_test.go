@@ -120,3 +120,27 @@ func TestListReadsLocationsFiftyPostsARequest(t *testing.T) {
 		}
 	}
 }
+
+// Find, the look-up after a failed create and for the duplicates of a few
+// keys a run created, is the jobs' pages and the posts of the key's jobs:
+// 2 requests, no location rows (its callers judge claims, not drift).
+func TestFindRequests(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	e := setup(t, greenhousesim.Options{RateLimit: 1 << 20, PageSize: 500}, nil)
+	p := samples(1)[0]
+	if _, err := e.board.Create(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	before := e.sim.Requests()
+	found, err := e.board.Find(ctx, p.Key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := e.sim.Requests() - before; n != 2 {
+		t.Errorf("Find made %d requests, want 2", n)
+	}
+	if len(found) != 1 || found[0].Drifted || found[0].Unproved {
+		t.Errorf("found %+v, want the one posting, not drifted", found)
+	}
+}
