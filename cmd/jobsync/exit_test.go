@@ -99,8 +99,10 @@ func TestExitCodeTable(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
+			// One board for the four commands: the first three write
+			// nothing (which is checked), and sync comes last.
+			w, mem, board := tc.setup(t)
 			for i, cmd := range [][]string{{"plan"}, {"plan", "--detailed-exitcode"}, {"sync", "--dry-run"}, {"sync"}} {
-				w, mem, board := tc.setup(t)
 				before := mem.WriteCalls()
 				args := append(append(cmd, "--config", w.config), tc.flags...)
 				code, _, errs := cli(t, func(config.Board) (ats.Board, error) { return board, nil }, args...)
