@@ -71,8 +71,11 @@
 //     which ends the job's hiring. Three requests: the marker write is what
 //     tells jobsync's close from a person's, and goes first, so that a
 //     close cut short leaves a published posting the next sync closes, not
-//     a draft that reads as a person's close. A closed posting is not
-//     written.
+//     a draft that reads as a person's close (List reads a posting
+//     published under state=closed as pending: jobsync's close in
+//     progress, which the next sync completes, or, for a key desired
+//     again, ends with the marker back at state=open). A closed posting is
+//     not written.
 //   - Employment type is not written: job.create and job.update take none
 //     (it belongs to Ashby's openings); the posting's details section still
 //     names it.

@@ -190,3 +190,36 @@ func TestCutShortStatusChangesAreNotDrift(t *testing.T) {
 		t.Errorf("postings %+v, want the one, closed", ps)
 	}
 }
+
+// A close cut short after its marker leaves the posting published under
+// state=closed. Should its key be desired again before the close is
+// completed, that is jobsync's write in progress: the next sync brings
+// the marker back to state=open, so that a person's later unpublishing
+// is drift again (before, the posting read as unchanged, and a person's
+// unpublishing under state=closed was taken for jobsync's and undone).
+func TestCutShortCloseOfADesiredPosting(t *testing.T) {
+	t.Parallel()
+	sim := fastSim(ashbysim.Options{Empty: true})
+	p := atstest.SamplePosting(0, 0)
+	syncTo(t, newBoard(t, sim, ashby.Options{}), []posting.Posting{p})
+	o := ashby.Options{HTTP: fastHTTP(sim)}
+	o.HTTP.RetryMax = -1
+	o.HTTP.Transport = failEvery{next: atstest.InMemory(sim), method: "jobPosting.setStatus"}
+	cut := newBoard(t, sim, o)
+	rs, err := cut.List(t.Context())
+	if err != nil || len(rs) != 1 {
+		t.Fatalf("list: %v, %d postings", err, len(rs))
+	}
+	if err := cut.Close(t.Context(), rs[0].ID); err == nil {
+		t.Fatal("the close's unpublishing did not fail")
+	}
+	syncTo(t, newBoard(t, sim, ashby.Options{}), []posting.Posting{p})
+	draft := "Draft"
+	if err := sim.EditPosting(rs[0].ID, ashbysim.Edit{Status: &draft}); err != nil {
+		t.Fatal(err)
+	}
+	plans, err := ats.Sync(t.Context(), ats.Targets(newBoard(t, sim, ashby.Options{})), []posting.Posting{p}, ats.RunOptions{}, ats.ApplyOptions{})
+	if !errors.Is(err, ats.ErrDrift) {
+		t.Errorf("a person's unpublishing after the close was resumed: %v, %+v; want drift", err, plans[0].Summary())
+	}
+}
