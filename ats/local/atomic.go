@@ -80,7 +80,7 @@ func (b *Board) writeStamped(dir string, files ...file) (stamps []stamp, err err
 // rename, so a rename that reaches the disk shows a whole file; one that
 // a power loss takes before the unlock leaves the posting's files as they
 // were before the write, whole, and the next run writes them again (see
-// checkPage for a page left behind its record).
+// verifyPage for a page left behind its record).
 func (b *Board) deferSync() bool {
 	b.mu.Lock()
 	defer b.mu.Unlock()

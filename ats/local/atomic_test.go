@@ -112,10 +112,16 @@ func TestInterruptedWrite(t *testing.T) {
 				}
 			}
 
-			// The next run lists the board as it was and converges.
+			// The next run lists the board as it was and converges; a page
+			// the cut write renamed over the posting's own lists with no
+			// hash, so that the plan writes it again.
 			b.beforeRename = nil
 			listed := listByID(t, b)
-			if len(listed) != 1 || !listed[r.ID].Open || listed[r.ID].Hash != r.Hash || listed[r.ID].Drifted {
+			wantHash := r.Hash
+			if tt.wantPage && tt.op != "create" {
+				wantHash = ""
+			}
+			if len(listed) != 1 || !listed[r.ID].Open || listed[r.ID].Hash != wantHash || listed[r.ID].Drifted {
 				t.Errorf("List after the failure = %+v", listed)
 			}
 			if tt.op == "create" {

@@ -1,11 +1,14 @@
 package local
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"maps"
 	"os"
 	"path/filepath"
 
+	"github.com/jobsync/jobsync/ats"
 	"github.com/jobsync/jobsync/ats/local/site"
 )
 
@@ -15,7 +18,8 @@ import (
 // modification time of its JSON file. A file whose size and time match its
 // entry is not read again, so a sync with nothing to do is mostly stat
 // calls; any other file (a person's edit, a file the index does not know)
-// is read and decoded as without an index. An entry whose file was
+// is read and decoded as without an index; the same for its page, which is
+// read only to see whether a person edited it (see verifyPage). An entry whose file was
 // modified at or after the index was written is not trusted either (on a
 // file system with coarse times an edit in that instant would keep them
 // equal: git's rule for its index). Deleting the index changes nothing but
@@ -27,7 +31,7 @@ import (
 // is ignored.
 const (
 	fileIndexName    = ".jobsync.index"
-	fileIndexVersion = 1
+	fileIndexVersion = 2
 )
 
 // stamp is what the index compares a file by.
@@ -48,6 +52,11 @@ type entry struct {
 	JSON stamp  `json:"json"`         // of postings/ID.json as read or written
 	Page bool   `json:"page"`         // postings/ID.html exists
 	FP   string `json:"fp,omitempty"` // the content's fingerprint (record.fingerprint), for an owned record
+	// PageStamp is the page's as last checked (see verifyPage), and
+	// PageEdited and PageStale what the check found.
+	PageStamp  *stamp `json:"page_stamp,omitempty"`
+	PageEdited bool   `json:"page_edited,omitempty"`
+	PageStale  bool   `json:"page_stale,omitempty"`
 	// broken marks a file that is not a JSON record: never indexed, so that
 	// it is read, and warned of, every run.
 	broken bool
@@ -69,6 +78,30 @@ func (b *Board) entryOf(rec record, page bool, st stamp) entry {
 	return e
 }
 
+// verifyPage sets e's page verdict from the page's file, which st stamps:
+// a page whose digest is not the one its record holds was edited by a
+// person (PageEdited: drift) if it carries the record's marker, and is
+// otherwise one that another write left there, cut short before its record
+// (PageStale: the plan writes it again). A record without a digest (written
+// before digests, or by hand) has no verdict.
+func (b *Board) verifyPage(e *entry, st stamp) {
+	e.PageStamp, e.PageEdited, e.PageStale = &st, false, false
+	if e.Rec.PageSHA256 == "" || !e.Rec.owned() {
+		return
+	}
+	data, err := os.ReadFile(filepath.Join(b.postings, e.Rec.ID+".html"))
+	if err != nil {
+		return // gone since ReadDir: the next run sees it missing
+	}
+	if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) == e.Rec.PageSHA256 {
+		return
+	}
+	onPage, _ := pageMarker(data)
+	inRecord, _ := ats.ParseMarker(e.Rec.Marker)
+	e.PageEdited = onPage == inRecord
+	e.PageStale = !e.PageEdited
+}
+
 // job is e as the site shows it.
 func (e entry) job() site.Job { return e.Rec.job() }
 
@@ -82,17 +115,20 @@ type fileIndex struct {
 // nil when there is none or it cannot be read.
 func (b *Board) readIndex() (map[string]entry, int64) {
 	path := filepath.Join(b.dir, fileIndexName)
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, 0
-	}
-	defer f.Close()
-	fi, err := f.Stat()
+	fi, err := os.Lstat(path)
 	if err != nil || !fi.Mode().IsRegular() {
 		return nil, 0
 	}
+	// Read whole, then decoded: a json.Decoder grows its buffer to twice
+	// the file, which at 10,000 postings is most of a plan's garbage. The
+	// time is the one stamped before the read, so a newer index only
+	// trusts fewer entries.
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, 0
+	}
 	var ix fileIndex
-	if err := json.NewDecoder(f).Decode(&ix); err != nil || ix.Version != fileIndexVersion {
+	if err := json.Unmarshal(data, &ix); err != nil || ix.Version != fileIndexVersion {
 		return nil, 0
 	}
 	return ix.Postings, fi.ModTime().UnixNano()

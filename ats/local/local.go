@@ -28,6 +28,8 @@ package local
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
@@ -288,6 +290,8 @@ func (b *Board) write(rec record) (entry, error) {
 	var e entry
 	page, jsonld, err := b.renderPage(rec)
 	if err == nil {
+		sum := sha256.Sum256(page)
+		rec.PageSHA256 = hex.EncodeToString(sum[:])
 		var data []byte
 		if data, err = encodeRecord(rec); err == nil {
 			var stamps []stamp
@@ -296,6 +300,7 @@ func (b *Board) write(rec record) (entry, error) {
 				file{name: rec.ID + ".json", data: data})
 			if err == nil {
 				e = b.entryOf(rec, true, stamps[1])
+				e.PageStamp = &stamps[0]
 			}
 		}
 	}

@@ -46,9 +46,12 @@ type record struct {
 	HTML           string        `json:"html"`
 	Status         string        `json:"status"` // "open" or "closed"; anything else reads as open
 	Marker         string        `json:"marker,omitempty"`
-	CreatedAt      time.Time     `json:"created_at"`
-	UpdatedAt      time.Time     `json:"updated_at"`
-	ClosedAt       *time.Time    `json:"closed_at"`
+	// PageSHA256 is the digest of the page written with the record, so
+	// that a person's edit of the page is seen (see verifyPage).
+	PageSHA256 string     `json:"page_sha256,omitempty"`
+	CreatedAt  time.Time  `json:"created_at"`
+	UpdatedAt  time.Time  `json:"updated_at"`
+	ClosedAt   *time.Time `json:"closed_at"`
 
 	// Of a record made from a posting in this run (newRecord), not stored:
 	// its HTML reduced by ats.HTMLText, its fingerprint, and whether its

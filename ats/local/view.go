@@ -62,7 +62,7 @@ func (b *Board) scan(ctx context.Context) (remotes []ats.Remote, view map[string
 	if err != nil {
 		return nil, nil, false, err
 	}
-	pages := make(map[string]bool, len(dirents)/2)
+	pages := make(map[string]os.DirEntry, len(dirents)/2)
 	files := make([]os.DirEntry, 0, len(dirents)/2)
 	for _, e := range dirents {
 		name := e.Name()
@@ -70,7 +70,7 @@ func (b *Board) scan(ctx context.Context) (remotes []ats.Remote, view map[string
 			continue
 		}
 		if id, ok := strings.CutSuffix(name, ".html"); ok {
-			pages[id] = true
+			pages[id] = e
 		} else if strings.HasSuffix(name, ".json") {
 			files = append(files, e)
 		}
@@ -102,11 +102,20 @@ func (b *Board) scan(ctx context.Context) (remotes []ats.Remote, view map[string
 			if err != nil {
 				return err
 			}
+			page, err := pageStamp(pages[id])
+			if err != nil {
+				return err
+			}
 			st := stampOf(fi)
 			if e, ok := index[id]; ok && e.JSON == st && st.MTime < indexTime {
-				e.Page = pages[id]
+				e.Page = page != nil
 				e.Rec.ID = id
-				results[i] = result{remote: b.listed(e), entry: e, ok: true}
+				read := false
+				if page != nil && (e.PageStamp == nil || *e.PageStamp != *page || page.MTime >= indexTime) {
+					b.verifyPage(&e, *page)
+					read = true
+				}
+				results[i] = result{remote: b.listed(e), entry: e, ok: true, read: read}
 				continue
 			}
 			// Stamped before the read: a change during it shows next time.
@@ -118,10 +127,12 @@ func (b *Board) scan(ctx context.Context) (remotes []ats.Remote, view map[string
 			if err != nil {
 				return err
 			}
-			e, err := b.parseFile(id, data, pages[id], st)
+			e, err := b.parseFile(id, data, page != nil, st)
 			if err != nil {
 				b.log.Warn("posting file is not valid JSON; treated as not managed by jobsync",
 					zap.String("path", path), zap.Error(err))
+			} else if page != nil {
+				b.verifyPage(&e, *page)
 			}
 			results[i] = result{remote: b.listed(e), entry: e, ok: true, read: true}
 		}
@@ -149,15 +160,42 @@ func (b *Board) scan(ctx context.Context) (remotes []ats.Remote, view map[string
 	}
 	// The index is written again when it missed a file or holds one gone.
 	stale = stale || len(index) > len(view) || index == nil && len(view) > 0
+	index, results = nil, nil // garbage before the plan, not after
 	return remotes, view, stale, nil
 }
 
-// listed is the posting of e as List returns it, its body deferred.
+// pageStamp is the stamp of the page de, or nil when there is none.
+func pageStamp(de os.DirEntry) (*stamp, error) {
+	if de == nil {
+		return nil, nil
+	}
+	fi, err := de.Info()
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	st := stampOf(fi)
+	return &st, nil
+}
+
+// listed is the posting of e as List returns it, its body deferred: a
+// person's edit of its page is drift, a page another write left there is
+// written again (see verifyPage).
 func (b *Board) listed(e entry) ats.Remote {
 	if e.broken {
 		return ats.Remote{ID: e.Rec.ID, Title: e.Rec.Title}
 	}
 	r := b.remote(e.Rec, e.Page, e.FP)
+	switch {
+	case !r.Owned:
+	case e.PageEdited:
+		r.Drifted = true
+	case e.PageStale:
+		// As for a missing page: no hash matches, so the plan writes it.
+		r.Hash = ""
+	}
 	id := e.Rec.ID // not e, which the closure would keep
 	r.DeferBody(func() string { return b.readBody(id) })
 	return r
