@@ -27,7 +27,10 @@ func TestTwoSyncsAtOnce(t *testing.T) {
 		{"lever", leversim.New(leversim.Options{Rate: 100000, Burst: 100000}),
 			func(t *testing.T) string { return exampleConfig(t, "lever.yaml") }},
 		{"smartrecruiters", smartrecruiterssim.New(smartrecruiterssim.Options{RateLimit: 100000, PublicationLimit: 100000}),
-			func(t *testing.T) string { c, _ := srWorkspace(t); return c }},
+			func(t *testing.T) string {
+				c, _ := boardWorkspace(t, "smartrecruiters", simBoards["smartrecruiters"].config)
+				return c
+			}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			setSimEnv(t, tc.sim)
