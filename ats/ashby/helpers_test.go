@@ -1,13 +1,8 @@
 package ashby_test
 
 import (
-	"bytes"
-	"context"
-	"fmt"
 	"maps"
-	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -18,7 +13,6 @@ import (
 	"github.com/jobsync/jobsync/ats/ashby/ashbysim"
 	"github.com/jobsync/jobsync/ats/atshttp"
 	"github.com/jobsync/jobsync/ats/atstest"
-	"github.com/jobsync/jobsync/posting"
 )
 
 // fastSim is a simulator whose limit a fast board never meets.
@@ -53,15 +47,11 @@ func newBoard(t testing.TB, sim *ashbysim.Server, o ashby.Options) *ashby.Board 
 	return b
 }
 
-// syncTo runs one sync to desired, closes allowed.
-func syncTo(t testing.TB, b ats.Board, desired []posting.Posting) ats.Plan {
-	t.Helper()
-	plans, err := ats.Sync(context.Background(), ats.Targets(b), desired, ats.RunOptions{Guards: ats.Guards{AllowMassClose: true}}, ats.ApplyOptions{})
-	if err != nil {
-		t.Fatalf("sync: %v", err)
-	}
-	return plans[0]
-}
+// syncTo and show are atstest's, named short for the many tests here.
+var (
+	syncTo = atstest.SyncTo
+	show   = atstest.ShowCounts
+)
 
 // routes counts the requests recorded since skip by method.
 func routes(sim *ashbysim.Server, skip int) map[string]int {
@@ -72,15 +62,6 @@ func routes(sim *ashbysim.Server, skip int) map[string]int {
 	return out
 }
 
-// show prints route counts in a fixed order.
-func show(m map[string]int) string {
-	var b strings.Builder
-	for _, k := range slices.Sorted(maps.Keys(m)) {
-		fmt.Fprintf(&b, "%s=%d ", k, m[k])
-	}
-	return strings.TrimSpace(b.String())
-}
-
 // plus is a with more's counts added.
 func plus(a map[string]int, more map[string]int) map[string]int {
 	out := maps.Clone(a)
@@ -88,24 +69,4 @@ func plus(a map[string]int, more map[string]int) map[string]int {
 		out[k] += n
 	}
 	return out
-}
-
-// syncBuffer is a buffer a logger may write from many goroutines.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) Sync() error { return nil }
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }

@@ -5,7 +5,6 @@ import (
 	"testing/synctest"
 	"time"
 
-	"github.com/jobsync/jobsync/ats"
 	"github.com/jobsync/jobsync/ats/ashby"
 	"github.com/jobsync/jobsync/ats/ashby/ashbysim"
 	"github.com/jobsync/jobsync/ats/atstest"
@@ -63,15 +62,8 @@ func TestBackToBackRunsMeetNo429(t *testing.T) {
 		// Two plans (a merge request's, then the default branch's) and the
 		// sync: three bursts would overshoot a window the first run filled.
 		for range 2 {
-			r, err := ats.Start(t.Context(), ats.Targets(run()), desired, ats.RunOptions{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if s := r.Boards[0].Plan.Summary(); s.Update != len(desired) {
+			if s := atstest.PlanTo(t, run(), desired).Summary(); s.Update != len(desired) {
 				t.Fatalf("plan %+v, want %d updates", s, len(desired))
-			}
-			if err := r.Close(); err != nil {
-				t.Fatal(err)
 			}
 		}
 		syncTo(t, run(), desired)

@@ -1,19 +1,18 @@
 package boards
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"reflect"
 	"strings"
-	"sync"
 	"testing"
 
 	"go.uber.org/zap"
 	"go.uber.org/zap/zapcore"
 
 	"github.com/jobsync/jobsync/ats"
+	"github.com/jobsync/jobsync/ats/atstest"
 )
 
 // TestNoKindShowsASecret fills every Secret of every registered board's
@@ -162,30 +161,11 @@ func (s sentinels) checkOpened(t *testing.T, k ats.Kind, env any, list bool) {
 // logged runs f with a debug logger writing both console and JSON, and
 // returns what each encoder wrote.
 func logged(f func(*zap.Logger)) map[string]string {
-	var console, js lockedBuffer
+	var console, js atstest.Logs
 	core := zapcore.NewTee(
 		zapcore.NewCore(zapcore.NewConsoleEncoder(zap.NewDevelopmentEncoderConfig()), &console, zap.DebugLevel),
 		zapcore.NewCore(zapcore.NewJSONEncoder(zap.NewProductionEncoderConfig()), &js, zap.DebugLevel),
 	)
 	f(zap.New(core))
 	return map[string]string{"console": console.String(), "JSON": js.String()}
-}
-
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) Sync() error { return nil }
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
 }

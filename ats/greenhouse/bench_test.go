@@ -76,16 +76,8 @@ func BenchmarkRateLimitedSync(b *testing.B) {
 // simulator's recorder) beside the floor: a no-op sync, per create and per
 // update of 20 postings. See TestRequestCounts for the floors and why.
 func BenchmarkRequests(b *testing.B) {
-	var got atstest.Requests
-	for b.Loop() {
-		e := setup(b, greenhousesim.Options{RateLimit: 1 << 20, PageSize: 500}, nil)
-		var err error
-		if got, err = atstest.CountRequests(context.Background(), e.board, e.sim.Requests, 20); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.ReportMetric(float64(got.Noop), "noop-requests")
-	b.ReportMetric(got.Create, "requests/create")
-	b.ReportMetric(got.Update, "requests/update")
-	b.ReportMetric(updateFloor, "floor/update")
+	atstest.BenchmarkRequests(b, updateFloor, func(tb testing.TB) (ats.Board, func() int) {
+		e := setup(tb, greenhousesim.Options{RateLimit: 1 << 20, PageSize: 500}, nil)
+		return e.board, e.sim.Requests
+	})
 }

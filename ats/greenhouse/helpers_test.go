@@ -1,7 +1,6 @@
 package greenhouse
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"net/http"
@@ -12,7 +11,6 @@ import (
 	"time"
 
 	"go.uber.org/zap"
-	"go.uber.org/zap/zapcore"
 
 	"github.com/jobsync/jobsync/ats"
 	"github.com/jobsync/jobsync/ats/atshttp"
@@ -61,30 +59,6 @@ func setup(t testing.TB, so greenhousesim.Options, mod func(*Options)) *env {
 // tests, over rt (nil: the network).
 func fastHTTP(log *zap.Logger, rt http.RoundTripper) atshttp.Options {
 	return atshttp.Options{Logger: log, RetryWaitMin: time.Millisecond, RetryWaitMax: 20 * time.Millisecond, RetryMax: 6, Transport: rt}
-}
-
-// bufferLogger logs everything, at debug, to a buffer.
-func bufferLogger() (*zap.Logger, *syncBuffer) {
-	buf := &syncBuffer{}
-	enc := zapcore.NewJSONEncoder(zap.NewDevelopmentEncoderConfig())
-	return zap.New(zapcore.NewCore(enc, zapcore.AddSync(buf), zapcore.DebugLevel)), buf
-}
-
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }
 
 func samples(n int) []posting.Posting { return atstest.SamplePostings(n) }

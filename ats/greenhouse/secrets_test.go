@@ -6,7 +6,10 @@ import (
 	"strings"
 	"testing"
 
+	"go.uber.org/zap"
+
 	"github.com/jobsync/jobsync/ats"
+	"github.com/jobsync/jobsync/ats/atstest"
 	"github.com/jobsync/jobsync/ats/greenhouse/greenhousesim"
 )
 
@@ -16,7 +19,7 @@ import (
 func TestSecretsNeverLeak(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	log, buf := bufferLogger()
+	log, buf := atstest.Logger(zap.DebugLevel)
 	secret := "cs_live_9f8e7d6c5b4a39281706"
 	e := setup(t, greenhousesim.Options{RateLimit: 100000, ClientSecret: secret}, func(o *Options) {
 		o.Logger = log

@@ -96,20 +96,13 @@ func syncOnce(ctx context.Context, b ats.Board, desired []posting.Posting) error
 // simulator's recorder) beside the floor: a no-op sync, per create and per
 // update of 20 postings. See TestRequestCounts for the floors and why.
 func BenchmarkRequests(b *testing.B) {
-	var got atstest.Requests
-	for b.Loop() {
+	atstest.BenchmarkRequests(b, 1, func(tb testing.TB) (ats.Board, func() int) {
 		sim := leversim.New(leversim.Options{Empty: true, Rate: 1 << 20, Burst: 1 << 20})
 		board, err := lever.New(lever.Options{BaseURL: "http://lever.test/v1", APIKey: ats.NewSecret(sim.APIKey()), PerformAs: sim.PerformAs(),
 			HTTP: atshttp.Options{Transport: atstest.InMemory(sim), Limiter: rate.NewLimiter(rate.Inf, 1)}})
 		if err != nil {
-			b.Fatal(err)
+			tb.Fatal(err)
 		}
-		if got, err = atstest.CountRequests(context.Background(), board, func() int { return len(sim.Requests()) }, 20); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.ReportMetric(float64(got.Noop), "noop-requests")
-	b.ReportMetric(got.Create, "requests/create")
-	b.ReportMetric(got.Update, "requests/update")
-	b.ReportMetric(1, "floor/update")
+		return board, func() int { return len(sim.Requests()) }
+	})
 }

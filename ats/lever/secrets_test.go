@@ -1,13 +1,10 @@
 package lever
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
-	"sync"
 	"testing"
 
-	"go.uber.org/zap"
 	"go.uber.org/zap/zapcore"
 
 	"github.com/jobsync/jobsync/ats"
@@ -19,8 +16,7 @@ import (
 // error, even for a rejected key.
 func TestSecretsStayOut(t *testing.T) {
 	t.Parallel()
-	var buf syncBuffer
-	logger := zap.New(zapcore.NewCore(zapcore.NewJSONEncoder(zap.NewDevelopmentEncoderConfig()), &buf, zapcore.DebugLevel))
+	logger, logs := atstest.Logger(zapcore.DebugLevel)
 	e := newEnv(t, leversim.Options{}, func(o *Options) { o.Logger = logger })
 	key := e.sim.APIKey()
 	ctx := t.Context()
@@ -58,34 +54,7 @@ func TestSecretsStayOut(t *testing.T) {
 			t.Errorf("error shows the key: %v", err)
 		}
 	}
-	logs := buf.String()
-	if !strings.Contains(logs, `"M":"response"`) {
-		t.Fatalf("no debug logs captured:\n%s", logs)
-	}
-	for _, secret := range []string{key, "Basic ", "Authorization"} {
-		if strings.Contains(logs, secret) {
-			t.Errorf("logs hold %q:\n%s", secret, logs)
-		}
-	}
-}
-
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) Sync() error { return nil }
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
+	atstest.CheckLogsHoldNo(t, logs, key, "Basic ", "Authorization")
 }
 
 // No print of the options or the board shows the API key: it is an

@@ -1,13 +1,7 @@
 package smartrecruiters_test
 
 import (
-	"bytes"
-	"context"
-	"fmt"
-	"maps"
-	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -18,7 +12,6 @@ import (
 	"github.com/jobsync/jobsync/ats/atstest"
 	"github.com/jobsync/jobsync/ats/smartrecruiters"
 	"github.com/jobsync/jobsync/ats/smartrecruiters/smartrecruiterssim"
-	"github.com/jobsync/jobsync/posting"
 )
 
 // boardSettings are the create settings every test board has.
@@ -54,41 +47,17 @@ func newBoardHTTP(sim *smartrecruiterssim.Server) atshttp.Options {
 	}
 }
 
-// syncBuffer is a buffer a logger may write from many goroutines.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) Sync() error { return nil }
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 // fastSim is a simulator whose limits a fast board never meets.
 func fastSim(o smartrecruiterssim.Options) *smartrecruiterssim.Server {
 	o.RateLimit, o.PublicationLimit, o.Concurrency = 1<<20, 1<<20, 1<<10
 	return smartrecruiterssim.New(o)
 }
 
-// syncTo runs one sync to desired, closes allowed.
-func syncTo(t testing.TB, b ats.Board, desired []posting.Posting) ats.Plan {
-	t.Helper()
-	plans, err := ats.Sync(context.Background(), ats.Targets(b), desired, ats.RunOptions{Guards: ats.Guards{AllowMassClose: true}}, ats.ApplyOptions{})
-	if err != nil {
-		t.Fatalf("sync: %v", err)
-	}
-	return plans[0]
-}
+// syncTo and show are atstest's, named short for the many tests here.
+var (
+	syncTo = atstest.SyncTo
+	show   = atstest.ShowCounts
+)
 
 // routes counts the requests recorded since skip by route, job ids made
 // "{id}": "GET /jobs/{id}" → 3.
@@ -102,13 +71,4 @@ func routes(sim *smartrecruiterssim.Server, skip int) map[string]int {
 		out[r.Method+" "+strings.Join(parts, "/")]++
 	}
 	return out
-}
-
-// show prints route counts in a fixed order.
-func show(m map[string]int) string {
-	var b strings.Builder
-	for _, k := range slices.Sorted(maps.Keys(m)) {
-		fmt.Fprintf(&b, "%s=%d ", k, m[k])
-	}
-	return strings.TrimSpace(b.String())
 }

@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"go.uber.org/zap"
-	"go.uber.org/zap/zapcore"
 
 	"github.com/jobsync/jobsync/ats"
 	"github.com/jobsync/jobsync/ats/atstest"
@@ -237,15 +236,12 @@ func TestCloseStatusAndReopen(t *testing.T) {
 func TestDebugLogsHoldNoKey(t *testing.T) {
 	t.Parallel()
 	sim := fastSim(smartrecruiterssim.Options{})
-	var buf syncBuffer
-	log := zap.New(zapcore.NewCore(zapcore.NewJSONEncoder(zap.NewProductionEncoderConfig()), &buf, zap.DebugLevel))
+	log, logs := atstest.Logger(zap.DebugLevel)
 	b := newBoard(t, sim, true, smartrecruiters.Options{Logger: log})
 	syncTo(t, b, atstest.SamplePostings(3))
 	sim.SetFaults(0.5, 7)
 	_, _ = b.List(t.Context())
-	if out := buf.String(); !strings.Contains(out, "response") || strings.Contains(out, sim.APIKey()) || strings.Contains(out, sim.APIKey()[6:]) {
-		t.Errorf("debug log (%d bytes) holds the key, or logs nothing", len(out))
-	}
+	atstest.CheckLogsHoldNo(t, logs, sim.APIKey(), sim.APIKey()[6:])
 }
 
 // Body (ats.BodyLayout) is the text List reports once jobsync wrote p, so

@@ -16,18 +16,10 @@ import (
 // simulator's recorder) beside the floor: a no-op sync, per create and per
 // update of 20 postings. See TestRequestCounts for the floors and why.
 func BenchmarkRequests(b *testing.B) {
-	var got atstest.Requests
-	for b.Loop() {
+	atstest.BenchmarkRequests(b, updateFloor, func(tb testing.TB) (ats.Board, func() int) {
 		sim := fastSim(teamtailorsim.Options{Empty: true})
-		var err error
-		if got, err = atstest.CountRequests(context.Background(), newBoard(b, sim, teamtailor.Options{}), func() int { return len(sim.Requests()) }, 20); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.ReportMetric(float64(got.Noop), "noop-requests")
-	b.ReportMetric(got.Create, "requests/create")
-	b.ReportMetric(got.Update, "requests/update")
-	b.ReportMetric(updateFloor, "floor/update")
+		return newBoard(tb, sim, teamtailor.Options{}), func() int { return len(sim.Requests()) }
+	})
 }
 
 // BenchmarkRateLimitedSync syncs 40 new postings, then updates 20 of them,

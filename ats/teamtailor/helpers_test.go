@@ -1,13 +1,7 @@
 package teamtailor_test
 
 import (
-	"bytes"
-	"context"
-	"fmt"
-	"maps"
-	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -16,7 +10,6 @@ import (
 	"github.com/jobsync/jobsync/ats/atstest"
 	"github.com/jobsync/jobsync/ats/teamtailor"
 	"github.com/jobsync/jobsync/ats/teamtailor/teamtailorsim"
-	"github.com/jobsync/jobsync/posting"
 )
 
 // fastSim is a simulator whose limit the tests never meet, unless they
@@ -56,16 +49,6 @@ func boardHTTP(sim *teamtailorsim.Server, h atshttp.Options) atshttp.Options {
 	return h
 }
 
-// syncTo runs one sync to desired, closes allowed.
-func syncTo(t testing.TB, b ats.Board, desired []posting.Posting) ats.Plan {
-	t.Helper()
-	plans, err := ats.Sync(context.Background(), ats.Targets(b), desired, ats.RunOptions{Guards: ats.Guards{AllowMassClose: true}}, ats.ApplyOptions{})
-	if err != nil {
-		t.Fatalf("sync: %v", err)
-	}
-	return plans[0]
-}
-
 // routes counts the requests recorded since skip by route, job ids made
 // "{id}": "GET /v1/jobs/{id}" → 3.
 func routes(sim *teamtailorsim.Server, skip int) map[string]int {
@@ -78,33 +61,4 @@ func routes(sim *teamtailorsim.Server, skip int) map[string]int {
 		out[r.Method+" "+strings.Join(parts, "/")]++
 	}
 	return out
-}
-
-// show prints route counts in a fixed order.
-func show(m map[string]int) string {
-	var b strings.Builder
-	for _, k := range slices.Sorted(maps.Keys(m)) {
-		fmt.Fprintf(&b, "%s=%d ", k, m[k])
-	}
-	return strings.TrimSpace(b.String())
-}
-
-// syncBuffer is a buffer a logger may write from many goroutines.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) Sync() error { return nil }
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }

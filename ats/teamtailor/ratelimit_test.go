@@ -6,7 +6,6 @@ import (
 	"testing/synctest"
 	"time"
 
-	"github.com/jobsync/jobsync/ats"
 	"github.com/jobsync/jobsync/ats/atstest"
 	"github.com/jobsync/jobsync/ats/teamtailor"
 	"github.com/jobsync/jobsync/ats/teamtailor/teamtailorsim"
@@ -36,7 +35,7 @@ func TestSixtyPostingsKeepToTheHeaders(t *testing.T) {
 		}{{"create 60", first}, {"update 60", second}, {"close 60", nil}} {
 			skip := len(sim.Requests())
 			start := time.Now()
-			syncTo(t, b, phase.desired)
+			atstest.SyncTo(t, b, phase.desired)
 			took := time.Since(start)
 			rs := sim.Requests()[skip:]
 			limited := 0
@@ -70,7 +69,7 @@ func TestBackToBackRunsMeetNo429(t *testing.T) {
 		sim := teamtailorsim.New(teamtailorsim.Options{Empty: true}) // 50 requests per 10 seconds
 		limit, window := sim.Limiter().Limit()
 		desired := atstest.SamplePostings(60)
-		syncTo(t, newBoard(t, sim, teamtailor.Options{}), desired)
+		atstest.SyncTo(t, newBoard(t, sim, teamtailor.Options{}), desired)
 		for i := range desired {
 			desired[i] = atstest.SamplePosting(i, 1)
 		}
@@ -85,17 +84,10 @@ func TestBackToBackRunsMeetNo429(t *testing.T) {
 			}
 			resp.Body.Close()
 		}
-		r, err := ats.Start(t.Context(), ats.Targets(newBoard(t, sim, teamtailor.Options{})), desired, ats.RunOptions{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if s := r.Boards[0].Plan.Summary(); s.Update != len(desired) {
+		if s := atstest.PlanTo(t, newBoard(t, sim, teamtailor.Options{}), desired).Summary(); s.Update != len(desired) {
 			t.Fatalf("plan %+v, want %d updates", s, len(desired))
 		}
-		if err := r.Close(); err != nil {
-			t.Fatal(err)
-		}
-		syncTo(t, newBoard(t, sim, teamtailor.Options{}), desired)
+		atstest.SyncTo(t, newBoard(t, sim, teamtailor.Options{}), desired)
 		lim := sim.Limiter()
 		t.Logf("%d requests; most in one window %d of %d", len(sim.Requests()), lim.MaxAdmitted(), limit)
 		if n := lim.Refused(); n != 0 || lim.MaxAdmitted() > limit {

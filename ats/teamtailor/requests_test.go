@@ -48,9 +48,9 @@ func TestRequestCounts(t *testing.T) {
 		{"one create", append(changed, atstest.SamplePosting(5, 0)), plus(map[string]int{"GET /v1/jobs": 1, "POST /v1/jobs": 1})},
 	} {
 		skip := len(sim.Requests())
-		syncTo(t, b, step.desired)
+		atstest.SyncTo(t, b, step.desired)
 		if got := routes(sim, skip); !maps.Equal(got, step.want) {
-			t.Errorf("%s: %s\nwant %s", step.name, show(got), show(step.want))
+			t.Errorf("%s: %s\nwant %s", step.name, atstest.ShowCounts(got), atstest.ShowCounts(step.want))
 		}
 	}
 }
@@ -71,7 +71,7 @@ func TestListPagesByThirty(t *testing.T) {
 		}
 		pages := max((n+29)/30, 1)
 		if got := routes(sim, 0); len(rs) != n || got["GET /v1/jobs"] != pages || len(got) != 1 {
-			t.Errorf("%d jobs: listed %d with %s, want %d pages", n, len(rs), show(got), pages)
+			t.Errorf("%d jobs: listed %d with %s, want %d pages", n, len(rs), atstest.ShowCounts(got), pages)
 		}
 	}
 }

@@ -66,7 +66,7 @@ func TestMarkerTagAndPeoplesTags(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := sim.Snapshot(r.ID)
-	plan := syncTo(t, b, []posting.Posting{p1})
+	plan := atstest.SyncTo(t, b, []posting.Posting{p1})
 	if plan.Summary().Create != 1 || sim.Snapshot(r.ID) != before {
 		t.Errorf("after the marker tag was removed: %+v, and the job changed: %v", plan.Summary(), sim.Snapshot(r.ID) != before)
 	}
@@ -97,7 +97,7 @@ func TestCloseAndReopen(t *testing.T) {
 		}
 		edits := len(sim.Requests())
 		if err := b.Close(t.Context(), r.ID); err != nil || routes(sim, edits)["PATCH /v1/jobs/{id}"] != 0 {
-			t.Errorf("close_as %q: closing a closed job: %v, %s", closeAs, err, show(routes(sim, edits)))
+			t.Errorf("close_as %q: closing a closed job: %v, %s", closeAs, err, atstest.ShowCounts(routes(sim, edits)))
 		}
 		if _, err := b.Update(t.Context(), r.ID, atstest.SamplePosting(0, 1)); err != nil || status() != "open" {
 			t.Errorf("close_as %q: update of a closed job: %v, status %s", closeAs, err, status())
