@@ -28,14 +28,18 @@
 //     account lacks is an error naming it. A create is never re-sent after
 //     an ambiguous failure: the engine's look-up (Find, a List) finds the
 //     job a lost answer made by its marker.
-//   - Update: GET /v1/jobs/{id} (to refuse a job that is not jobsync's,
-//     ats.ErrNotOwned, and to read its tags), then one PATCH /v1/jobs/{id}
-//     with title, body, status open (which reopens an archived or unlisted
-//     job), department, locations and the tags: a PATCH replaces the tag
-//     list whole, so the job's other tags go back unchanged with the new
-//     marker. Two requests, the floor with the ownership check
-//     (BenchmarkRequests; TestRequestsPerSync fails if a count grows).
-//   - Close: the same check, then PATCH /v1/jobs/{id} with status
+//   - Update: one PATCH /v1/jobs/{id} with title, body, status open
+//     (which reopens an archived or unlisted job), department, locations
+//     and the tags: a PATCH replaces the tag list whole, so the job's other
+//     tags go back as List read them, with the new marker. The ownership
+//     check (ats.ErrNotOwned for a job that is not jobsync's) is made on
+//     the job List read moments before; a job List did not read as
+//     jobsync's is read first (GET /v1/jobs/{id}). One request, the floor
+//     (BenchmarkRequests; TestRequestsPerSync fails if a count grows); it
+//     was two, with a GET re-reading what List had read. A tag a person
+//     adds in the seconds between List and the PATCH is lost, as on Lever,
+//     whose update sends List's tags too.
+//   - Close: the same check, then one PATCH /v1/jobs/{id} with status
 //     close_as: archived (default: off the career site, closed to
 //     applications) or unlisted (off the lists but reachable, and open to
 //     applications, by its link). Either is reversed by the next update. A
@@ -91,8 +95,10 @@
 // (backoff without one). rate_limit adds a client-side pace in requests
 // per second for an account that knows its number. Four writes run at
 // once. Measured against the simulator's 50 requests per 10 seconds in
-// ratelimit_test.go: 60 creates (63 requests), 60 updates (122) and 60
-// closes (122) with no 429, 50 of 50 admitted in the fullest window;
+// ratelimit_test.go, on synctest's clock: 60 creates (65 requests, 11.6
+// s), 60 updates (62, 11.5 s; 122 and 22 s while each update read its job
+// first) and 60 closes (62, 9.8 s; were 122, 28.8 s) with no 429, at most
+// 49 of 50 admitted in a window (one left for the next run);
 // without the headers read, the same phases met 1, 2 and 3 429s. A run
 // started right after another starts cautiously by construction: the run
 // before leaves one request of the period (atshttp's reserve), List's first

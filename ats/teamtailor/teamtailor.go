@@ -74,6 +74,9 @@ type Board struct {
 	c    *client
 	log  *zap.Logger
 	refs *refs
+
+	mu     sync.Mutex
+	listed map[string]apiJob // jobsync's jobs as the last List or Find read them, until written
 }
 
 var (
@@ -164,12 +167,21 @@ func (b *Board) list(ctx context.Context) ([]ats.Remote, error) {
 	}
 	b.refs.learn(inc)
 	out := make([]ats.Remote, 0, len(jobs))
+	listed := map[string]apiJob{}
 	for _, j := range jobs {
 		if j.Attributes.Tags == nil {
 			return nil, fmt.Errorf("job %s shows no tags, where jobsync's marker lives: the API shows them to an Admin key only; set %s to one", j.ID, b.c.keyVar)
 		}
-		out = append(out, b.remote(j))
+		r := b.remote(j)
+		if r.Owned {
+			j.Attributes.Body = "" // not needed by a write, and the largest field
+			listed[j.ID] = j
+		}
+		out = append(out, r)
 	}
+	b.mu.Lock()
+	b.listed = listed
+	b.mu.Unlock()
 	b.log.Debug("listed jobs", zap.Int("jobs", len(out)))
 	return out, nil
 }

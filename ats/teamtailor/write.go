@@ -43,10 +43,11 @@ func (b *Board) Create(ctx context.Context, p posting.Posting) (ats.Remote, erro
 
 // Update brings the owned job id to p with one PATCH: title, body, status
 // open (which reopens an archived or unlisted job), department, locations
-// and the tags with the new marker. It reads the job first, to refuse one
-// that is not jobsync's and to send its other tags back: a PATCH replaces
-// the tag list whole.
+// and the tags with the new marker, the job's other tags sent back as List
+// read them (a PATCH replaces the tag list whole). A job List did not read
+// as jobsync's is read first, to refuse one that is not.
 func (b *Board) Update(ctx context.Context, id string, p posting.Posting) (ats.Remote, error) {
+	defer b.forget(id)
 	cur, tags, err := b.owned(ctx, id)
 	if err != nil {
 		return ats.Remote{}, fmt.Errorf("update %s: %w", id, err)
@@ -78,6 +79,7 @@ func (b *Board) Update(ctx context.Context, id string, p posting.Posting) (ats.R
 // or unlisted (PATCH /v1/jobs/{id}); an update sets it open again. A job
 // that is archived, a draft, or already in that status is not written.
 func (b *Board) Close(ctx context.Context, id string) error {
+	defer b.forget(id)
 	cur, tags, err := b.owned(ctx, id)
 	if err != nil {
 		return fmt.Errorf("close %s: %w", id, err)
@@ -99,9 +101,15 @@ func (b *Board) Close(ctx context.Context, id string) error {
 	return nil
 }
 
-// owned reads job id and checks it is jobsync's: a tag holds a marker. It
-// returns the job and its tags.
+// owned returns job id and its tags if it is jobsync's (a tag holds a
+// marker): as List read it moments before, or else read now.
 func (b *Board) owned(ctx context.Context, id string) (apiJob, []string, error) {
+	b.mu.Lock()
+	j, ok := b.listed[id]
+	b.mu.Unlock()
+	if ok {
+		return j, *j.Attributes.Tags, nil
+	}
 	doc, err := b.c.job(ctx, id)
 	if err != nil {
 		return apiJob{}, nil, err
@@ -229,4 +237,11 @@ func (r *refs) lookup(typ, name string) (string, string, bool) {
 	defer r.mu.Unlock()
 	id, ok := r.byName[typ][strings.ToLower(strings.TrimSpace(name))]
 	return id, r.byID[typ][id], ok
+}
+
+// forget drops job id after a write: what List read of it is stale.
+func (b *Board) forget(id string) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	delete(b.listed, id)
 }
