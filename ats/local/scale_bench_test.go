@@ -28,7 +28,8 @@ import (
 //
 // Each reports its time, allocations, the peak of the heap (peak-MiB) and,
 // for a full sync, its CPU against a naive peer that writes every posting's
-// JSON and page with os.WriteFile, measured in the same run (cpu-x-naive).
+// JSON and page with os.WriteFile, measured in the same run (cpu-x-naive),
+// and both CPU times (cpu-s, naive-cpu-s).
 func BenchmarkScale(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
 		desired := scalePostings(b, n)
@@ -43,8 +44,10 @@ func BenchmarkScale(b *testing.B) {
 func benchFullSync(b *testing.B, desired []posting.Posting) {
 	var board, naive time.Duration
 	var peak uint64
+	runs := 0
 	b.ReportAllocs()
 	for b.Loop() {
+		runs++
 		b.StopTimer()
 		dir := b.TempDir()
 		bd := newTestBoard(b, filepath.Join(dir, "board"))
@@ -63,6 +66,10 @@ func benchFullSync(b *testing.B, desired []posting.Posting) {
 	}
 	b.ReportMetric(float64(peak)/(1<<20), "peak-MiB")
 	b.ReportMetric(board.Seconds()/naive.Seconds(), "cpu-x-naive")
+	// Both CPU times too: on a shared machine the ratio of two CPU times
+	// moves with the load (the peer's few seconds most).
+	b.ReportMetric(board.Seconds()/float64(runs), "cpu-s")
+	b.ReportMetric(naive.Seconds()/float64(runs), "naive-cpu-s")
 }
 
 // benchSyncedBoard measures a run against a board already holding desired:
