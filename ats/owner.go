@@ -36,6 +36,15 @@ func (r *Remote) SetOwner(m Marker, fingerprint func() string) {
 	if !Owns(m) {
 		return
 	}
+	if m.State == StateClosed && r.Open && m.Hash != PendingHash {
+		// Published under the marker of a close: on a board whose Close
+		// writes its marker before it unpublishes, a close cut short;
+		// elsewhere a person's reopening of what jobsync closed. Either
+		// way pending: the next sync completes the close, or, for a key
+		// desired again, writes the marker back to state=open, so that a
+		// person's later unpublishing is drift.
+		m.Hash = PendingHash
+	}
 	r.Owned, r.Key, r.Hash, r.Owner = true, m.Key, m.Hash, m.Owner
 	r.Unproved = m.Hash == "" || m.ID != "" && m.ID != r.ID
 	switch {

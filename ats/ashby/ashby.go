@@ -290,13 +290,6 @@ func (b *Board) remote(p apiPosting, locations []string) ats.Remote {
 		r.Locations = []string{p.LocationName}
 	}
 	m := b.readMarker(p.CustomFields)
-	if m.State == ats.StateClosed && r.Open && m.Hash != ats.PendingHash {
-		// Published under the marker of a close: a close cut short after
-		// its marker (see Close), jobsync's write in progress. Pending, the
-		// next sync completes it, or, for a key desired again, brings the
-		// marker back to state=open.
-		m.Hash = ats.PendingHash
-	}
 	setOwner(&r, m, p.LocationIDs, func() string { return fingerprint(p.Title, body) })
 	return r
 }

@@ -65,6 +65,10 @@ func (b *Board) writeStamped(dir string, files ...file) (stamps []stamp, err err
 		if err := os.Rename(temps[i], final); err != nil {
 			return nil, err
 		}
+		// The rename changed the file's ctime: stamp it as renamed.
+		if fi, err := os.Lstat(final); err == nil {
+			stamps[i] = stampOf(fi)
+		}
 		b.written.Add(1)
 	}
 	if dir == b.postings && b.deferSync() {

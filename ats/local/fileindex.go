@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"io"
 	"maps"
 	"os"
 	"path/filepath"
@@ -14,12 +15,13 @@ import (
 
 // The board's index, DIR/.jobsync.index, is a cache of what List needs of
 // each posting but its body: the record without markdown and HTML, whether
-// its page exists, the fingerprint of its content, and the size and
-// modification time of its JSON file. A file whose size and time match its
+// its page exists, the fingerprint of its content, and the stamp of its
+// JSON file and page (see stamp). A regular file whose stamp matches its
 // entry is not read again, so a sync with nothing to do is mostly stat
-// calls; any other file (a person's edit, a file the index does not know)
-// is read and decoded as without an index; the same for its page, which is
-// read only to see whether a person edited it (see verifyPage). An entry whose file was
+// calls; any other file (a person's edit, a link, a file the index does not
+// know) is read and decoded as without an index; the same for its page,
+// which is read only to see whether a person edited it (see verifyPage).
+// An entry whose file was
 // modified at or after the index was written is not trusted either (on a
 // file system with coarse times an edit in that instant would keep them
 // equal: git's rule for its index). Deleting the index changes nothing but
@@ -34,14 +36,22 @@ const (
 	fileIndexVersion = 2
 )
 
-// stamp is what the index compares a file by.
+// stamp is what the index compares a file by. Size and time alone are not
+// enough: touch -r, cp -p, rsync -t and editors that keep times put a
+// same-size edit's time back. The inode's change time cannot be set from
+// user space, and a file replaced by another has another inode (both read
+// where the system gives them, see sysStamp).
 type stamp struct {
-	Size  int64 `json:"size"`
-	MTime int64 `json:"mtime"` // Unix nanoseconds
+	Size  int64  `json:"size"`
+	MTime int64  `json:"mtime"`           // Unix nanoseconds
+	CTime int64  `json:"ctime,omitempty"` // the inode's change time, Unix nanoseconds
+	Ino   uint64 `json:"ino,omitempty"`
 }
 
 func stampOf(fi os.FileInfo) stamp {
-	return stamp{Size: fi.Size(), MTime: fi.ModTime().UnixNano()}
+	st := stamp{Size: fi.Size(), MTime: fi.ModTime().UnixNano()}
+	st.CTime, st.Ino = sysStamp(fi)
+	return st
 }
 
 // entry is one posting as the board's view holds it, and the index stores
@@ -96,10 +106,13 @@ func (b *Board) verifyPage(e *entry, st stamp) {
 	if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) == e.Rec.PageSHA256 {
 		return
 	}
-	onPage, _ := pageMarker(data)
+	onPage, ok := pageMarker(data)
 	inRecord, _ := ats.ParseMarker(e.Rec.Marker)
-	e.PageEdited = onPage == inRecord
-	e.PageStale = !e.PageEdited
+	// Only a page under another write's marker of the same key was left
+	// by a write cut short; any other (its marker kept, removed or
+	// broken) was edited by a person.
+	e.PageStale = ok && ats.Owns(onPage) && onPage.Key == inRecord.Key && onPage != inRecord
+	e.PageEdited = !e.PageStale
 }
 
 // job is e as the site shows it.
@@ -112,19 +125,27 @@ type fileIndex struct {
 }
 
 // readIndex returns the index's entries and the time it was written, or
-// nil when there is none or it cannot be read.
-func (b *Board) readIndex() (map[string]entry, int64) {
+// nil when there is none, it cannot be read, or it is larger than an index
+// of files posting files could be (maxIndexEntry each): a huge or hostile
+// index is ignored rather than read into memory.
+func (b *Board) readIndex(files int) (map[string]entry, int64) {
 	path := filepath.Join(b.dir, fileIndexName)
 	fi, err := os.Lstat(path)
-	if err != nil || !fi.Mode().IsRegular() {
+	limit := int64(1<<20) + int64(files)*maxIndexEntry
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() > limit {
 		return nil, 0
 	}
 	// Read whole, then decoded: a json.Decoder grows its buffer to twice
 	// the file, which at 10,000 postings is most of a plan's garbage. The
 	// time is the one stamped before the read, so a newer index only
 	// trusts fewer entries.
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
+		return nil, 0
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil || int64(len(data)) > limit {
 		return nil, 0
 	}
 	var ix fileIndex
@@ -133,6 +154,10 @@ func (b *Board) readIndex() (map[string]entry, int64) {
 	}
 	return ix.Postings, fi.ModTime().UnixNano()
 }
+
+// maxIndexEntry bounds an index entry's size for readIndex: a record
+// without its markdown and HTML is about 1 KB; 200 locations make it ~20.
+const maxIndexEntry = 32 << 10
 
 // saveIndex writes the view as the index, if the view is known and differs
 // from the index on disk.

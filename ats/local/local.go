@@ -10,7 +10,7 @@
 //	DIR/indeed.xml             with WithSite: the Indeed XML feed, a job per posting per location
 //	DIR/postings/ID.json       one posting: its fields, status and marker
 //	DIR/postings/ID.html       the posting as a readable page
-//	DIR/.jobsync.index         a cache of what List needs, by file size and time (see fileIndexName); safe to delete
+//	DIR/.jobsync.index         a cache of what List needs, by file stamps (see fileIndexName); safe to delete
 //
 // Ownership is the "marker" field of the JSON file. A file without a valid
 // marker was put there by a person: it is listed as not owned and never

@@ -75,7 +75,7 @@ func (b *Board) scan(ctx context.Context) (remotes []ats.Remote, view map[string
 			files = append(files, e)
 		}
 	}
-	index, indexTime := b.readIndex()
+	index, indexTime := b.readIndex(len(files))
 
 	type result struct {
 		remote ats.Remote
@@ -107,11 +107,12 @@ func (b *Board) scan(ctx context.Context) (remotes []ats.Remote, view map[string
 				return err
 			}
 			st := stampOf(fi)
-			if e, ok := index[id]; ok && e.JSON == st && st.MTime < indexTime {
+			// A link's stamp is not its target's: never trusted.
+			if e, ok := index[id]; ok && files[i].Type().IsRegular() && e.JSON == st && st.MTime < indexTime {
 				e.Page = page != nil
 				e.Rec.ID = id
 				read := false
-				if page != nil && (e.PageStamp == nil || *e.PageStamp != *page || page.MTime >= indexTime) {
+				if page != nil && (e.PageStamp == nil || *e.PageStamp != *page || page.MTime >= indexTime || !pages[id].Type().IsRegular()) {
 					b.verifyPage(&e, *page)
 					read = true
 				}
