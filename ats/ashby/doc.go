@@ -45,19 +45,21 @@
 //     stays behind as a draft job with no posting, which candidates never
 //     see: nothing on it says it is jobsync's (job.create takes no custom
 //     field), so adopting it could take a person's draft.
-//   - Update: jobPosting.info (to refuse a posting without jobsync's
-//     marker: ats.ErrNotOwned), the marker with ats.PendingHash, then
+//   - Update: the posting as List read it (jobPosting.info, read again
+//     only for a posting this run's List did not read or a second write
+//     of it), refusing one without jobsync's marker (ats.ErrNotOwned);
+//     the marker with ats.PendingHash, then
 //     job.update (team) and job.updateCompensation only where they differ
 //     from what info shows, one jobPosting.update (title, description,
 //     workplace type, primary and secondary locations), the marker, and,
 //     for a posting that was unpublished, job.info and the job reopened
 //     (Closed → Draft → Open) and jobPosting.setStatus Published, before
-//     the last marker. Four requests for a live posting: the ownership
-//     check, one content write and two marker writes. The floor the API
-//     allows is three: the check re-reads the posting List read moments
-//     before (jobPosting.info, for the description), which a board reusing
-//     List's read would not (BenchmarkRequests; TestRequestsPerSync fails
-//     if a count grows). The pending marker (ats.Marker.Pending: the old
+//     the last marker. Three requests for a live posting, the floor the
+//     API allows: one content write and two marker writes (before: four,
+//     with a jobPosting.info re-reading what List read moments before; a
+//     person's edit in those seconds is now overwritten, as on Lever and
+//     Teamtailor). BenchmarkRequests; TestRequestsPerSync fails if a count
+//     grows. The pending marker (ats.Marker.Pending: the old
 //     fingerprint, and the new one as Next; the posting's state as it is,
 //     and the old locations and team unless the update writes them) is
 //     what makes an update cut short between its writes converge: without
@@ -65,10 +67,10 @@
 //     (drift), which sync refuses to overwrite, while a person's edit
 //     meanwhile is still drift. Every marker is bound to its posting's id,
 //     so a marker copied to another posting claims nothing.
-//   - Close: jobPosting.info (the same check), the marker with
+//   - Close: the same check (on List's read), the marker with
 //     state=closed, then jobPosting.setStatus Draft, which the next update
 //     reverses; with close_job, job.info and job.setStatus Closed as well,
-//     which ends the job's hiring. Three requests: the marker write is what
+//     which ends the job's hiring. Two requests: the marker write is what
 //     tells jobsync's close from a person's, and goes first, so that a
 //     close cut short leaves a published posting the next sync closes, not
 //     a draft that reads as a person's close (List reads a posting

@@ -17,14 +17,9 @@ import (
 
 // updateFloor is the fewest requests the API allows for an update of a
 // live posting: the pending marker, one jobPosting.update, the marker. The
-// board sends one more, updateCheck (see TestRequestsPerSync).
+// ownership check and the team and pay compared come from List's
+// jobPosting.info (see TestRequestsPerSync).
 const updateFloor = 3
-
-// updateCheck is the jobPosting.info an update sends first, to refuse a
-// posting without jobsync's marker and to compare the job's team and pay:
-// List read the same moments before, so reusing it (as the SmartRecruiters
-// board does) would bring an update to the floor.
-const updateCheck = 1
 
 // The requests each kind of sync makes, counted by the simulator's
 // recorder, on an organisation with the postings people made (four on open
@@ -50,9 +45,9 @@ func TestRequestCounts(t *testing.T) {
 		return map[string]int{"job.create": n, "job.updateCompensation": n, "job.setStatus": n,
 			"jobPosting.create": n, "jobPosting.update": n, "jobPosting.setCustomFieldValue": 2 * n, "jobPosting.setStatus": n}
 	}
-	// An update of the title and text: the check, the pending marker, one
-	// jobPosting.update, the marker.
-	update := map[string]int{"jobPosting.info": 1, "jobPosting.setCustomFieldValue": 2, "jobPosting.update": 1}
+	// An update of the title and text: the pending marker, one
+	// jobPosting.update, the marker (the check is on List's read).
+	update := map[string]int{"jobPosting.setCustomFieldValue": 2, "jobPosting.update": 1}
 	changed := append([]posting.Posting{atstest.SamplePosting(0, 1)}, five[1:]...)
 	org := map[string]int{"customField.list": 1, "location.list": 1, "department.list": 1}
 	for _, step := range []struct {
@@ -66,8 +61,8 @@ func TestRequestCounts(t *testing.T) {
 		{"first sync: 5 creates", five, plus(plus(plus(list(0), org), create(5)), list(5))},
 		{"no-op", five, list(5)},
 		{"one update", changed, plus(list(5), update)},
-		// A close: the check, the marker's state=closed, unpublished.
-		{"one close", changed[:4], plus(list(5), map[string]int{"jobPosting.info": 1, "jobPosting.setCustomFieldValue": 1, "jobPosting.setStatus": 1})},
+		// A close: the marker's state=closed, unpublished.
+		{"one close", changed[:4], plus(list(5), map[string]int{"jobPosting.setCustomFieldValue": 1, "jobPosting.setStatus": 1})},
 		{"one reopen", changed, plus(plus(list(5), update), map[string]int{"job.info": 1, "jobPosting.setStatus": 1})},
 		{"one create", append(changed, atstest.SamplePosting(5, 0)),
 			plus(plus(list(5), create(1)), map[string]int{"location.list": 1, "department.list": 1, "job.info": 1, "jobPosting.info": 1})},
@@ -271,7 +266,7 @@ func TestReadsRetriedCreatesNot(t *testing.T) {
 // before the marker that says the posting is published was written after
 // publishing, see doc.go), plus the organisation's three lists once and
 // the List after a run that created (22) spread over the 20; an update
-// updateFloor + updateCheck.
+// at updateFloor.
 func TestRequestsPerSync(t *testing.T) {
 	t.Parallel()
 	sim := fastSim(ashbysim.Options{Empty: true})
@@ -279,7 +274,7 @@ func TestRequestsPerSync(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := (atstest.Requests{Noop: 22, Create: 8 + (3.0+22)/20, Update: updateFloor + updateCheck}); got != want {
+	if want := (atstest.Requests{Noop: 22, Create: 8 + (3.0+22)/20, Update: updateFloor}); got != want {
 		t.Errorf("requests %+v, want %+v", got, want)
 	}
 }

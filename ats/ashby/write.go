@@ -320,9 +320,19 @@ func (b *Board) Close(ctx context.Context, id string) error {
 
 // owned reads posting id and checks it is jobsync's.
 func (b *Board) owned(ctx context.Context, id string) (apiPosting, ats.Marker, error) {
-	cur, err := b.c.posting(ctx, id)
-	if err != nil {
-		return apiPosting{}, ats.Marker{}, err
+	// The posting as List read it moments before, once: that read is what
+	// the plan decided on, so reading it again costs a request per write
+	// for the seconds in between (a person's edit in them is lost, as on
+	// Lever and Teamtailor). A second write of id in one run reads it.
+	b.mu.Lock()
+	cur, ok := b.listedRead[id]
+	delete(b.listedRead, id)
+	b.mu.Unlock()
+	if !ok {
+		var err error
+		if cur, err = b.c.posting(ctx, id); err != nil {
+			return apiPosting{}, ats.Marker{}, err
+		}
 	}
 	m := b.readMarker(cur.CustomFields)
 	if !ats.Owns(m) {
