@@ -55,12 +55,7 @@ func TestPastedMarkerClaimsNothing(t *testing.T) {
 		t.Run(field, func(t *testing.T) {
 			t.Parallel()
 			e := setup(t, greenhousesim.Options{}, nil)
-			p := samples(1)[0]
-			r, err := e.board.Create(ctx, p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			pid, _ := strconv.ParseInt(r.ID, 10, 64)
+			p, _, pid := e.createOne(t)
 			ourJob, _ := e.board.jobOf(pid)
 			marker := fieldText(e.simJob(t, ourJob).CustomFields[markerNameKey])
 			theirJob, theirPost := e.sim.AddHumanJob("Staff PM, Berlin")
@@ -116,12 +111,7 @@ func TestInterruptedUpdateKeepsAPersonsEdit(t *testing.T) {
 		t.Run("person edits="+strconv.FormatBool(personEdits), func(t *testing.T) {
 			t.Parallel()
 			e := setup(t, greenhousesim.Options{}, nil)
-			p := samples(1)[0]
-			r, err := e.board.Create(ctx, p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			pid, _ := strconv.ParseInt(r.ID, 10, 64)
+			p, r, pid := e.createOne(t)
 			jobID, _ := e.board.jobOf(pid)
 			old, _ := jobMarker(e.simJob(t, jobID))
 

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"strconv"
 	"testing"
 
 	"github.com/jobsync/jobsync/ats"
@@ -19,18 +18,8 @@ import (
 func TestCutShortCloseOfADesiredPosting(t *testing.T) {
 	ctx := context.Background()
 	e := setup(t, greenhousesim.Options{}, nil)
-	p := samples(1)[0]
-	r, err := e.board.Create(ctx, p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pid, _ := strconv.ParseInt(r.ID, 10, 64)
-	o := Options{Name: "greenhouse", BaseURL: e.base, ClientID: e.sim.ClientID(), ClientSecret: ats.NewSecret(e.sim.ClientSecret()),
-		UserID: e.sim.UserID(), TemplateJobID: e.sim.TemplateJobID(), HTTP: fastHTTP(nil, failPostPatch{http.DefaultTransport})}
-	cut, err := New(o)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p, r, pid := e.createOne(t)
+	cut := e.boardOver(t, failPostPatch{http.DefaultTransport}, nil)
 	if _, err := cut.List(ctx); err != nil {
 		t.Fatal(err)
 	}

@@ -48,12 +48,7 @@ func TestLocationEditIsDrift(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	e := setup(t, greenhousesim.Options{}, nil)
-	p := samples(1)[0]
-	r, err := e.board.Create(ctx, p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pid, _ := strconv.ParseInt(r.ID, 10, 64)
+	p, _, pid := e.createOne(t)
 	if op := opOf(e.planFor(t, []posting.Posting{p}, false), p.Key); op != ats.OpUnchanged {
 		t.Fatalf("right after the create the plan says %s, want unchanged", op)
 	}
@@ -161,22 +156,12 @@ func TestInterruptedLocationsUpdate(t *testing.T) {
 		t.Run("person edits="+strconv.FormatBool(personEdits), func(t *testing.T) {
 			t.Parallel()
 			e := setup(t, greenhousesim.Options{}, nil)
-			p := samples(1)[0]
-			r, err := e.board.Create(ctx, p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			pid, _ := strconv.ParseInt(r.ID, 10, 64)
+			_, _, pid := e.createOne(t)
 			next := atstest.SamplePosting(0, 1)
 			next.Locations = []string{"Remote, APAC"}
 			next.Hash = next.ContentHash()
 
-			o := Options{Name: "greenhouse", BaseURL: e.base, ClientID: e.sim.ClientID(), ClientSecret: ats.NewSecret(e.sim.ClientSecret()),
-				UserID: e.sim.UserID(), TemplateJobID: e.sim.TemplateJobID(), HTTP: fastHTTP(nil, failPostPatch{http.DefaultTransport})}
-			cut, err := New(o)
-			if err != nil {
-				t.Fatal(err)
-			}
+			cut := e.boardOver(t, failPostPatch{http.DefaultTransport}, nil)
 			if _, err := ats.Sync(ctx, ats.Targets(cut), []posting.Posting{next}, ats.RunOptions{Guards: ats.DefaultGuards()}, ats.ApplyOptions{}); err == nil {
 				t.Fatal("the cut update succeeded")
 			}
@@ -188,7 +173,7 @@ func TestInterruptedLocationsUpdate(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			_, err = ats.Sync(ctx, ats.Targets(e.board), []posting.Posting{next}, ats.RunOptions{Guards: ats.DefaultGuards()}, ats.ApplyOptions{})
+			_, err := ats.Sync(ctx, ats.Targets(e.board), []posting.Posting{next}, ats.RunOptions{Guards: ats.DefaultGuards()}, ats.ApplyOptions{})
 			if personEdits {
 				if !errors.Is(err, ats.ErrDrift) || !slices.Equal(e.locationTexts(pid), []string{"Lisbon, Portugal"}) {
 					t.Errorf("after a cut update and a person's edit: err %v, locations %q; want drift and the edit kept", err, e.locationTexts(pid))

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"strconv"
 	"sync"
 	"testing"
 	"time"
@@ -62,6 +63,38 @@ func fastHTTP(log *zap.Logger, rt http.RoundTripper) atshttp.Options {
 }
 
 func samples(n int) []posting.Posting { return atstest.SamplePostings(n) }
+
+// createOne creates the first sample posting on e's board and returns it,
+// the board's answer and its post's id.
+func (e *env) createOne(t testing.TB) (posting.Posting, ats.Remote, int64) {
+	t.Helper()
+	p := samples(1)[0]
+	r, err := e.board.Create(t.Context(), p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pid, err := strconv.ParseInt(r.ID, 10, 64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p, r, pid
+}
+
+// boardOver is another board on e's simulator, its requests through rt
+// (see fastHTTP); mod may adjust its options.
+func (e *env) boardOver(t testing.TB, rt http.RoundTripper, mod func(*Options)) *Board {
+	t.Helper()
+	o := Options{Name: "greenhouse", BaseURL: e.base, ClientID: e.sim.ClientID(), ClientSecret: ats.NewSecret(e.sim.ClientSecret()),
+		UserID: e.sim.UserID(), TemplateJobID: e.sim.TemplateJobID(), HTTP: fastHTTP(nil, rt)}
+	if mod != nil {
+		mod(&o)
+	}
+	b, err := New(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
 
 // owned returns the owned remotes of rs, by key.
 func owned(rs []ats.Remote) map[string]ats.Remote {

@@ -20,12 +20,7 @@ import (
 func TestMarkerRemovedReleasesTheJob(t *testing.T) {
 	ctx := context.Background()
 	e := setup(t, greenhousesim.Options{}, nil)
-	p := samples(1)[0]
-	r, err := e.board.Create(ctx, p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pid, _ := strconv.ParseInt(r.ID, 10, 64)
+	p, r, pid := e.createOne(t)
 	jobID, _ := e.board.jobOf(pid)
 
 	// The person: clear the marker (PATCH replaces the whole list; send the
@@ -81,12 +76,7 @@ func TestMarkerRemovedReleasesTheJob(t *testing.T) {
 func TestCopyOfOurJobIsNotOurs(t *testing.T) {
 	ctx := context.Background()
 	e := setup(t, greenhousesim.Options{}, nil)
-	p := samples(1)[0]
-	r, err := e.board.Create(ctx, p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pid, _ := strconv.ParseInt(r.ID, 10, 64)
+	p, _, pid := e.createOne(t)
 	ourJob, _ := e.board.jobOf(pid)
 
 	// The recruiter's copy, published with their own words.
