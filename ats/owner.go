@@ -25,7 +25,11 @@ func Owns(m Marker) bool { return m.Key != "" }
 // when it matches neither the fingerprint before the write nor the one
 // being written (Next). A marker with Attrs drifts when the locations and
 // department differ from them (while pending, from NextAttrs too), and one
-// with State open when the posting is closed. fingerprint is called only for a posting jobsync owns.
+// with State open when the posting is closed. A posting found open under a
+// State closed marker reads as pending (Hash is PendingHash): a close cut
+// short, or a person's reopening, which the next sync completes or, for a
+// key desired again, writes back to state=open. fingerprint is called only
+// for a posting jobsync owns.
 //
 // The claim is Unproved when the marker is bound to another posting (it was
 // copied here) or is not a whole marker (a key alone); Claim is what tells

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"strings"
 	"sync"
 
@@ -182,13 +183,13 @@ func (b *Board) list(ctx context.Context) ([]ats.Remote, error) {
 		return nil, err
 	}
 	byID := make(map[string]apiPosting, len(full))
-	b.mu.Lock()
 	for _, p := range full {
 		if p.ID != "" {
 			byID[p.ID] = p
-			b.listedRead[p.ID] = p
 		}
 	}
+	b.mu.Lock()
+	b.listedRead = maps.Clone(byID) // this List's reads only
 	b.mu.Unlock()
 	out := make([]ats.Remote, 0, len(items)+len(byID))
 	for _, it := range items {

@@ -72,7 +72,11 @@
 // Published state: the final marker says state=open and Close writes
 // state=closed before it unpublishes, so a post found not live (draft, or
 // its job closed) under state=open was unpublished by a person: drift,
-// never republished without --overwrite-drift. A pending marker keeps the
+// never republished without --overwrite-drift. A post reads as published
+// when its "live" is true, which Greenhouse also makes false while the job
+// board itself is unpublished: a board switched off shows every post as
+// drift, which is what a person would want to hear before a sync. A
+// pending marker keeps the
 // state, locations and fingerprint of before the write (ats.Marker.Pending),
 // so a write cut short is completed, not taken for an edit. Markers written
 // before fa= and state= (with a " loc=" digest, which is now ignored) are

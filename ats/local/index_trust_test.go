@@ -167,3 +167,32 @@ func TestHugeIndexIsIgnored(t *testing.T) {
 		t.Errorf("listed %d postings, want 3", n)
 	}
 }
+
+// A page edited by a person, then deleted: missing, written again, as
+// without the index (before: the index's verdict, drift, outlived the page).
+func TestIndexForgetsTheVerdictOfADeletedPage(t *testing.T) {
+	b, _ := syncedWithIndex(t, 3)
+	id := testPostingID(1)
+	page := filepath.Join(b.postings, id+".html")
+	data, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(page, bytes.Replace(data, []byte("Five years"), []byte("Six years"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// A locked run sees the edit (drift) and indexes that verdict.
+	if _, err := ats.Sync(context.Background(), ats.Targets(newTestBoard(t, b.dir)), testPostings(3), ats.RunOptions{}, ats.ApplyOptions{}); !errors.Is(err, ats.ErrDrift) {
+		t.Fatalf("sync after the page edit: %v, want drift", err)
+	}
+	later := time.Now().Add(2 * time.Second)
+	if err := os.Chtimes(filepath.Join(b.dir, fileIndexName), later, later); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(page); err != nil {
+		t.Fatal(err)
+	}
+	if r := listByID(t, newTestBoard(t, b.dir))[id]; r.Drifted || r.Hash != "" {
+		t.Errorf("a deleted page reads drifted=%v hash=%q, want a missing page (not drifted, no hash)", r.Drifted, r.Hash)
+	}
+}

@@ -2,9 +2,10 @@ package local
 
 import (
 	"cmp"
-	"os"
 	"slices"
 	"strings"
+
+	"go.uber.org/zap"
 
 	"github.com/jobsync/jobsync/ats/local/site"
 	"github.com/jobsync/jobsync/ats/local/site/feed"
@@ -81,10 +82,12 @@ func (b *Board) loadHTML(jobs []site.Job) {
 		if jobs[i].HTML != "" {
 			continue
 		}
-		if data, err := os.ReadFile(b.jsonPath(jobs[i].ID)); err == nil {
-			if rec, err := decodeRecord(data); err == nil {
-				jobs[i].HTML = rec.HTML
-			}
+		rec, err := b.readRecord(jobs[i].ID)
+		if err != nil {
+			b.log.Warn("posting file unreadable since the board was listed; its Indeed job has no description",
+				zap.String("path", b.jsonPath(jobs[i].ID)), zap.Error(err))
+			continue
 		}
+		jobs[i].HTML = rec.HTML
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -127,6 +128,15 @@ func encodeRecord(r record) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// readRecord reads and decodes postings/ID.json.
+func (b *Board) readRecord(id string) (record, error) {
+	data, err := os.ReadFile(b.jsonPath(id))
+	if err != nil {
+		return record{}, err
+	}
+	return decodeRecord(data)
 }
 
 func decodeRecord(data []byte) (record, error) {

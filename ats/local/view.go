@@ -112,6 +112,10 @@ func (b *Board) scan(ctx context.Context) (remotes []ats.Remote, view map[string
 				e.Page = page != nil
 				e.Rec.ID = id
 				read := false
+				if page == nil {
+					// Gone since the index: missing, as without one.
+					e.PageStamp, e.PageEdited, e.PageStale = nil, false, false
+				}
 				if page != nil && (e.PageStamp == nil || *e.PageStamp != *page || page.MTime >= indexTime || !pages[id].Type().IsRegular()) {
 					b.verifyPage(&e, *page)
 					read = true
@@ -205,12 +209,10 @@ func (b *Board) listed(e entry) ats.Remote {
 // readBody reads the body of the posting id for a Remote that deferred it;
 // "" when its file is gone or broken since List.
 func (b *Board) readBody(id string) string {
-	data, err := os.ReadFile(b.jsonPath(id))
+	rec, err := b.readRecord(id)
 	if err != nil {
-		return ""
-	}
-	rec, err := decodeRecord(data)
-	if err != nil {
+		b.log.Warn("posting file unreadable since the board was listed; its body shows as empty",
+			zap.String("path", b.jsonPath(id)), zap.Error(err))
 		return ""
 	}
 	return rec.bodyText()
