@@ -80,30 +80,16 @@ func TestPeoplesEditsAreDrift(t *testing.T) {
 func TestInterruptedUpdateKeepsAPersonsEdit(t *testing.T) {
 	t.Parallel()
 	sim := fastSim(ashbysim.Options{Empty: true})
-	p := atstest.SamplePosting(0, 0)
-	syncTo(t, newBoard(t, sim, ashby.Options{}), []posting.Posting{p})
-
-	o := ashby.Options{HTTP: fastHTTP(sim)}
-	o.HTTP.RetryMax = -1
-	o.HTTP.Transport = &failNth{next: atstest.InMemory(sim), method: "jobPosting.setCustomFieldValue", n: 2}
-	b := newBoard(t, sim, o)
-	changed := atstest.SamplePosting(0, 1)
-	rs, err := b.List(t.Context())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := b.Update(t.Context(), rs[0].ID, changed); err == nil {
-		t.Fatal("the update's last marker write did not fail")
-	}
+	id, changed := cutUpdate(t, sim)
 	title := "Product Manager, edited by a person"
-	if err := sim.EditPosting(rs[0].ID, ashbysim.Edit{Title: &title}); err != nil {
+	if err := sim.EditPosting(id, ashbysim.Edit{Title: &title}); err != nil {
 		t.Fatal(err)
 	}
-	_, err = ats.Sync(t.Context(), ats.Targets(newBoard(t, sim, ashby.Options{})), []posting.Posting{changed}, ats.RunOptions{}, ats.ApplyOptions{})
+	_, err := ats.Sync(t.Context(), ats.Targets(newBoard(t, sim, ashby.Options{})), []posting.Posting{changed}, ats.RunOptions{}, ats.ApplyOptions{})
 	if !errors.Is(err, ats.ErrDrift) {
 		t.Errorf("sync after a person's edit of a posting left pending: err = %v, want ErrDrift", err)
 	}
-	if got, _ := sim.Posting(rs[0].ID); got.Title != title {
+	if got, _ := sim.Posting(id); got.Title != title {
 		t.Errorf("title %q: the person's edit was overwritten", got.Title)
 	}
 }

@@ -152,32 +152,39 @@ func (f *failNth) RoundTrip(r *http.Request) (*http.Response, error) {
 	return f.next.RoundTrip(r)
 }
 
+// cutUpdate syncs a sample posting to sim, then updates it to its next
+// version on a board whose update is cut short after its content write,
+// before its final marker (the update's marker writes are its 1st, pending,
+// and 2nd, final). It returns the posting's id and the next version.
+func cutUpdate(t *testing.T, sim *ashbysim.Server) (id string, next posting.Posting) {
+	t.Helper()
+	syncTo(t, newBoard(t, sim, ashby.Options{}), []posting.Posting{atstest.SamplePosting(0, 0)})
+	o := ashby.Options{HTTP: fastHTTP(sim)}
+	o.HTTP.RetryMax = -1
+	o.HTTP.Transport = &failNth{next: atstest.InMemory(sim), method: "jobPosting.setCustomFieldValue", n: 2}
+	b := newBoard(t, sim, o)
+	rs, err := b.List(t.Context())
+	if err != nil || len(rs) != 1 {
+		t.Fatalf("list: %v, %d postings", err, len(rs))
+	}
+	next = atstest.SamplePosting(0, 1)
+	if _, err := b.Update(t.Context(), rs[0].ID, next); err == nil {
+		t.Fatal("the update's last marker write did not fail")
+	}
+	return rs[0].ID, next
+}
+
 // An update cut short after its content write, before its marker: the
 // pending marker it wrote first makes the next List see jobsync's own
 // write in progress, not a person's edit, and the next sync completes it.
 func TestInterruptedUpdateConverges(t *testing.T) {
 	t.Parallel()
 	sim := fastSim(ashbysim.Options{Empty: true})
-	p := atstest.SamplePosting(0, 0)
-	syncTo(t, newBoard(t, sim, ashby.Options{}), []posting.Posting{p})
-
-	o := ashby.Options{HTTP: fastHTTP(sim)}
-	o.HTTP.RetryMax = -1
-	// The update's marker writes are its 1st (pending) and 2nd (final).
-	o.HTTP.Transport = &failNth{next: atstest.InMemory(sim), method: "jobPosting.setCustomFieldValue", n: 2}
-	b := newBoard(t, sim, o)
-	changed := atstest.SamplePosting(0, 1)
-	rs, err := b.List(t.Context())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := b.Update(t.Context(), rs[0].ID, changed); err == nil {
-		t.Fatal("the update's last marker write did not fail")
-	}
+	_, changed := cutUpdate(t, sim)
 	if got := sim.Postings()[0].Title; got != changed.Title {
 		t.Fatalf("title %q: the content write did not happen", got)
 	}
-	rs, err = newBoard(t, sim, ashby.Options{}).List(t.Context())
+	rs, err := newBoard(t, sim, ashby.Options{}).List(t.Context())
 	if err != nil {
 		t.Fatal(err)
 	}
