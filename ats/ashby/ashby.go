@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"maps"
 	"strings"
 	"sync"
 
@@ -74,10 +73,10 @@ type Board struct {
 	teamCache  names         // departments and teams, likewise
 
 	mu           sync.Mutex
-	markerID     string                // the marker field's id, once known
-	jobs         map[string]madeJob    // key → the job a create this run made for it, for Find
-	listedPlaces map[string][]string   // posting id → its locations' names, as List saw them
-	listedRead   map[string]apiPosting // posting id → its jobPosting.info as List read it, until a write uses it
+	markerID     string                         // the marker field's id, once known
+	jobs         map[string]madeJob             // key → the job a create this run made for it, for Find
+	listedPlaces map[string][]string            // posting id → its locations' names, as List saw them
+	listedRead   ats.Listed[string, apiPosting] // posting id → its jobPosting.info as List read it, until a write uses it
 }
 
 var (
@@ -121,7 +120,7 @@ func New(o Options) (*Board, error) {
 		Secrets:     func() []string { return []string{key.Reveal()} },
 		Logger:      log,
 	}
-	return &Board{name: o.Name, o: o, c: &client{api: api, keyVar: ats.EnvVar(o.Name, "API_KEY"), log: log}, log: log, jobs: map[string]madeJob{}, listedPlaces: map[string][]string{}, listedRead: map[string]apiPosting{}, org: make(chan struct{}, 1)}, nil
+	return &Board{name: o.Name, o: o, c: &client{api: api, keyVar: ats.EnvVar(o.Name, "API_KEY"), log: log}, log: log, jobs: map[string]madeJob{}, listedPlaces: map[string][]string{}, org: make(chan struct{}, 1)}, nil
 }
 
 // Name returns the board's configured name.
@@ -188,9 +187,7 @@ func (b *Board) list(ctx context.Context) ([]ats.Remote, error) {
 			byID[p.ID] = p
 		}
 	}
-	b.mu.Lock()
-	b.listedRead = maps.Clone(byID) // this List's reads only
-	b.mu.Unlock()
+	b.listedRead.Remember(true, byID)
 	out := make([]ats.Remote, 0, len(items)+len(byID))
 	for _, it := range items {
 		if p, ok := byID[it.ID]; ok {

@@ -324,10 +324,8 @@ func (b *Board) owned(ctx context.Context, id string) (apiPosting, ats.Marker, e
 	// the plan decided on, so reading it again costs a request per write
 	// for the seconds in between (a person's edit in them is lost, as on
 	// Lever and Teamtailor). A second write of id in one run reads it.
-	b.mu.Lock()
-	cur, ok := b.listedRead[id]
-	delete(b.listedRead, id)
-	b.mu.Unlock()
+	cur, ok := b.listedRead.Get(id)
+	b.listedRead.Forget(id)
 	if !ok {
 		var err error
 		if cur, err = b.c.posting(ctx, id); err != nil {

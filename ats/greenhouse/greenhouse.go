@@ -56,8 +56,8 @@ type Board struct {
 	templateSeen, listed bool
 
 	postsMu sync.Mutex
-	postJob map[int64]int64      // post id → its job's id, as List saw them
-	owned   map[int64]listedPost // post id → jobsync's post as List saw it, until written
+	postJob map[int64]int64               // post id → its job's id, as List saw them
+	owned   ats.Listed[int64, listedPost] // post id → jobsync's post as List saw it, until written
 }
 
 // listedPost is one of jobsync's posts as List saw it, with its job and the
@@ -76,30 +76,11 @@ type listedPost struct {
 // rememberOwned notes the posts List (or Find) saw as jobsync's; with
 // fresh, it forgets the posts seen before.
 func (b *Board) rememberOwned(fresh bool, posts []listedPost) {
-	b.postsMu.Lock()
-	defer b.postsMu.Unlock()
-	if fresh || b.owned == nil {
-		b.owned = make(map[int64]listedPost, len(posts))
-	}
+	byID := make(map[int64]listedPost, len(posts))
 	for _, lp := range posts {
-		b.owned[lp.post.ID] = lp
+		byID[lp.post.ID] = lp
 	}
-}
-
-// listedOwned returns post id as List saw it, if List saw it as jobsync's
-// and it was not written since.
-func (b *Board) listedOwned(postID int64) (listedPost, bool) {
-	b.postsMu.Lock()
-	defer b.postsMu.Unlock()
-	lp, ok := b.owned[postID]
-	return lp, ok
-}
-
-// forgetOwned drops post id after a write: what List saw of it is stale.
-func (b *Board) forgetOwned(postID int64) {
-	b.postsMu.Lock()
-	defer b.postsMu.Unlock()
-	delete(b.owned, postID)
+	b.owned.Remember(fresh, byID)
 }
 
 // rememberJob notes the job of a post.

@@ -60,7 +60,7 @@ func (b *Board) Update(ctx context.Context, id string, p posting.Posting) (ats.R
 	if err != nil {
 		return ats.Remote{}, fmt.Errorf("update %s: %w", id, err)
 	}
-	defer b.forgetOwned(cur.post.ID)
+	defer b.owned.Forget(cur.post.ID)
 	r, err := b.publish(ctx, key, cur, p)
 	if err != nil {
 		return ats.Remote{}, fmt.Errorf("update %s (job %d): %w", id, cur.job.ID, err)
@@ -75,7 +75,7 @@ func (b *Board) Close(ctx context.Context, id string) error {
 	if err != nil {
 		return fmt.Errorf("close %s: %w", id, err)
 	}
-	defer b.forgetOwned(cur.post.ID)
+	defer b.owned.Forget(cur.post.ID)
 	post, j := cur.post, cur.job
 	if !post.Live && !b.closeOpen {
 		return nil // closed already, by jobsync or by a person
@@ -138,7 +138,7 @@ func (b *Board) ownedPost(ctx context.Context, id string) (listedPost, error) {
 	if err != nil || pid <= 0 {
 		return listedPost{}, fmt.Errorf("%q is not a job post id: %w", id, ats.ErrNotFound)
 	}
-	if lp, ok := b.listedOwned(pid); ok {
+	if lp, ok := b.owned.Get(pid); ok {
 		return lp, nil
 	}
 	jobID, ok := b.jobOf(pid)

@@ -98,7 +98,7 @@ func markerValue(fieldID string, m ats.Marker) apiPropertyIn {
 // owned reads job id and checks it is jobsync's: its marker field holds a
 // marker.
 func (b *Board) owned(ctx context.Context, id string) (apiJob, ats.Marker, error) {
-	j, ok := b.listedJob(id)
+	j, ok := b.listed.Get(id)
 	if !ok {
 		var err error
 		if j, err = b.c.job(ctx, id); err != nil {

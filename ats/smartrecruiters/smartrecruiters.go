@@ -77,46 +77,23 @@ type Board struct {
 
 	lookup   chan struct{} // holds a value while the marker field's id is looked up
 	mu       sync.Mutex
-	markerID string            // the marker field's id, once known
-	titles   map[string]string // key → title of a create this run sent, for Find
-	listed   map[string]apiJob // id → jobsync's job as the last List or Find read it (ad left out), until written
+	markerID string                     // the marker field's id, once known
+	titles   map[string]string          // key → title of a create this run sent, for Find
+	listed   ats.Listed[string, apiJob] // id → jobsync's job as the last List or Find read it (ad left out), until written
 }
 
 // rememberOwned notes the jobs of jobsync's that List (or Find) read, so
 // that a write moments later need not read them again; with fresh, in
 // place of those read before.
 func (b *Board) rememberOwned(fresh bool, jobs []apiJob) {
-	var mine []apiJob
+	mine := map[string]apiJob{}
 	for _, j := range jobs {
-		if j.ID != "" && ats.Owns(b.readMarker(j.Properties)) { // readMarker takes b.mu
+		if j.ID != "" && ats.Owns(b.readMarker(j.Properties)) {
 			j.JobAd = apiJobAd{} // not needed by a write, and the largest field
-			mine = append(mine, j)
+			mine[j.ID] = j
 		}
 	}
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	if fresh || b.listed == nil {
-		b.listed = map[string]apiJob{}
-	}
-	for _, j := range mine {
-		b.listed[j.ID] = j
-	}
-}
-
-// listedJob returns job id as List read it, if it was jobsync's and has
-// not been written since.
-func (b *Board) listedJob(id string) (apiJob, bool) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	j, ok := b.listed[id]
-	return j, ok
-}
-
-// forgetJob drops job id after a write: what List read of it is stale.
-func (b *Board) forgetJob(id string) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	delete(b.listed, id)
+	b.listed.Remember(fresh, mine)
 }
 
 var (

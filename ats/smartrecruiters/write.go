@@ -122,7 +122,7 @@ func (b *Board) Update(ctx context.Context, id string, p posting.Posting) (ats.R
 	if err != nil {
 		return ats.Remote{}, fmt.Errorf("update %s: %w", id, err)
 	}
-	defer b.forgetJob(id)
+	defer b.listed.Forget(id)
 	if m.Key != p.Key {
 		return ats.Remote{}, fmt.Errorf("update %s: the job carries the marker of %s, not %s", id, m.Key, p.Key)
 	}
@@ -182,7 +182,7 @@ func (b *Board) Close(ctx context.Context, id string) error {
 	if err != nil {
 		return fmt.Errorf("close %s: %w", id, err)
 	}
-	defer b.forgetJob(id)
+	defer b.listed.Forget(id)
 	if cur.PostingStatus != notPublished {
 		if m.ID == "" {
 			m = m.Bound(id)

@@ -75,8 +75,7 @@ type Board struct {
 	log  *zap.Logger
 	refs *refs
 
-	mu     sync.Mutex
-	listed map[string]apiJob // jobsync's jobs as the last List or Find read them, until written
+	listed ats.Listed[string, apiJob] // jobsync's jobs as the last List or Find read them, until written
 }
 
 var (
@@ -179,9 +178,7 @@ func (b *Board) list(ctx context.Context) ([]ats.Remote, error) {
 		}
 		out = append(out, r)
 	}
-	b.mu.Lock()
-	b.listed = listed
-	b.mu.Unlock()
+	b.listed.Remember(true, listed)
 	b.log.Debug("listed jobs", zap.Int("jobs", len(out)))
 	return out, nil
 }

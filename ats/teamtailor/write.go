@@ -47,7 +47,7 @@ func (b *Board) Create(ctx context.Context, p posting.Posting) (ats.Remote, erro
 // read them (a PATCH replaces the tag list whole). A job List did not read
 // as jobsync's is read first, to refuse one that is not.
 func (b *Board) Update(ctx context.Context, id string, p posting.Posting) (ats.Remote, error) {
-	defer b.forget(id)
+	defer b.listed.Forget(id)
 	cur, tags, err := b.owned(ctx, id)
 	if err != nil {
 		return ats.Remote{}, fmt.Errorf("update %s: %w", id, err)
@@ -79,7 +79,7 @@ func (b *Board) Update(ctx context.Context, id string, p posting.Posting) (ats.R
 // or unlisted (PATCH /v1/jobs/{id}); an update sets it open again. A job
 // that is archived, a draft, or already in that status is not written.
 func (b *Board) Close(ctx context.Context, id string) error {
-	defer b.forget(id)
+	defer b.listed.Forget(id)
 	cur, tags, err := b.owned(ctx, id)
 	if err != nil {
 		return fmt.Errorf("close %s: %w", id, err)
@@ -104,10 +104,7 @@ func (b *Board) Close(ctx context.Context, id string) error {
 // owned returns job id and its tags if it is jobsync's (a tag holds a
 // marker): as List read it moments before, or else read now.
 func (b *Board) owned(ctx context.Context, id string) (apiJob, []string, error) {
-	b.mu.Lock()
-	j, ok := b.listed[id]
-	b.mu.Unlock()
-	if ok {
+	if j, ok := b.listed.Get(id); ok {
 		return j, *j.Attributes.Tags, nil
 	}
 	doc, err := b.c.job(ctx, id)
@@ -237,11 +234,4 @@ func (r *refs) lookup(typ, name string) (string, string, bool) {
 	defer r.mu.Unlock()
 	id, ok := r.byName[typ][strings.ToLower(strings.TrimSpace(name))]
 	return id, r.byID[typ][id], ok
-}
-
-// forget drops job id after a write: what List read of it is stale.
-func (b *Board) forget(id string) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	delete(b.listed, id)
 }
